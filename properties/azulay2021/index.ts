@@ -1,0 +1,5 @@
+// Every claim of this paper's catalog (../shared/claims/azulay2021.md) except the symbolic proofs (proofs/azulay2021).
+import type { Claim, FigureSpec } from '../../src/core/claim.js';
+
+export const claims: Claim[] = [];
+export const figures: FigureSpec[] = [];

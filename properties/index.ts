@@ -1,0 +1,41 @@
+// The registry: every claim of every paper and every symbolic proof, in one list.
+// The CLI, the tests and the report all read this, so a claim defined once appears everywhere.
+import type { Claim, FigureSpec } from '../src/core/claim.js';
+import * as min2021 from './min2021/index.js';
+import * as woodworth2020 from './woodworth2020/index.js';
+import * as yun2021 from './yun2021/index.js';
+import * as azulay2021 from './azulay2021/index.js';
+import { proofs as minProofs } from '../proofs/min2021/index.js';
+import { proofs as wooProofs } from '../proofs/woodworth2020/index.js';
+import { proofs as yunProofs } from '../proofs/yun2021/index.js';
+import { proofs as azuProofs } from '../proofs/azulay2021/index.js';
+
+export const PAPERS = ['min2021', 'woodworth2020', 'yun2021', 'azulay2021'] as const;
+
+export const registry: Claim[] = [
+  ...min2021.claims,
+  ...minProofs,
+  ...woodworth2020.claims,
+  ...wooProofs,
+  ...yun2021.claims,
+  ...yunProofs,
+  ...azulay2021.claims,
+  ...azuProofs,
+];
+
+export const figureRegistry: FigureSpec[] = [
+  ...min2021.figures,
+  ...woodworth2020.figures,
+  ...yun2021.figures,
+  ...azulay2021.figures,
+];
+
+/** Throws if two claims share an id: ids are how users, reports and replays name claims. */
+export function assertUniqueIds(claims: Claim[]): void {
+  const seen = new Set<string>();
+  for (const c of claims) {
+    if (seen.has(c.id)) throw new Error(`duplicate claim id ${c.id}`);
+    seen.add(c.id);
+  }
+}
+assertUniqueIds(registry);
