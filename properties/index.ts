@@ -1,6 +1,6 @@
 // The registry: every claim of every paper and every symbolic proof, in one list.
 // The CLI, the tests and the report all read this, so a claim defined once appears everywhere.
-import type { Claim, FigureSpec } from '../src/core/claim.js';
+import type { Claim, FigureSpec, ReportNote } from '../src/core/claim.js';
 import * as min2021 from './min2021/index.js';
 import * as woodworth2020 from './woodworth2020/index.js';
 import * as yun2021 from './yun2021/index.js';
@@ -29,6 +29,13 @@ export const figureRegistry: FigureSpec[] = [
   ...yun2021.figures,
   ...azulay2021.figures,
 ];
+
+/** Report sections a paper's module may export as `notes` (reconstructed formulas, scope). */
+function notesOf(mod: object): ReportNote[] {
+  const n = (mod as { notes?: unknown }).notes;
+  return Array.isArray(n) ? (n as ReportNote[]) : [];
+}
+export const reportSections: ReportNote[] = [min2021, woodworth2020, yun2021, azulay2021].flatMap(notesOf);
 
 /** Throws if two claims share an id: ids are how users, reports and replays name claims. */
 export function assertUniqueIds(claims: Claim[]): void {

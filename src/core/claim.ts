@@ -160,3 +160,10 @@ export interface FigureSpec {
   title: string;
   build: (seed: number, tier: Tier) => Figure | Figure[];
 }
+
+/** A free-form section a paper adds to the report (e.g. formulas reconstructed from damaged text, scope notes). */
+export interface ReportNote {
+  paper: PaperId;
+  title: string;
+  markdown: string;
+}
