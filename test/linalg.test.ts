@@ -92,6 +92,24 @@ describe('svdFull', () => {
       expect(spectralNorm(X)).toBeCloseTo(s[0], 10);
     });
   }
+  it('random shapes and ranks (incl. clustered singular values): reconstruction, orthogonality, rank', () => {
+    const r0 = new Rng(2024);
+    for (let trial = 0; trial < 60; trial++) {
+      const n = r0.int(1, 9);
+      const d = r0.int(1, 12);
+      const r = r0.int(0, Math.min(n, d));
+      // clustered or widely spread spectrum
+      const s = Array.from({ length: r }, (_, i) => (trial % 3 === 0 ? 1 + 1e-9 * i : Math.pow(10, -3 * r0.uniform())));
+      s.sort((a, b) => b - a);
+      const { X } = dataWithSpectrum(r0, n, d, s);
+      const out = svdFull(X);
+      const tol = 100 * Math.max(n, d) * EPS;
+      expect(out.rank).toBe(r);
+      expect(orthonormalityError(out.V)).toBeLessThan(tol);
+      if (r > 0) expect(maxAbsDiff(reconstruct(out.U, out.s, out.V), X)).toBeLessThan(tol * out.s[0]);
+      for (let i = 0; i < r; i++) expect(Math.abs(out.s[i] - s[i])).toBeLessThan(tol * s[0]);
+    }
+  });
   it('zero matrix has rank 0 and a full orthogonal V', () => {
     const X = Matrix.zeros(3, 5);
     const { V, rank } = svdFull(X);

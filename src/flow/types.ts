@@ -87,3 +87,33 @@ export interface GDOptions {
   lossTol?: number;
   divergeNorm?: number;
 }
+
+// ---- Additions by the numerics engineer (optional fields only; nothing above is changed) ----
+
+export interface FlowOptions {
+  /**
+   * gauss2 only: adaptive step size by step doubling (local error of the two half steps vs the
+   * full step, Richardson factor 2⁴ − 1). Default: true when `h` is not given, false when it is.
+   */
+  adaptive?: boolean;
+  /** Largest step an adaptive method may take (default Infinity). */
+  hMax?: number;
+}
+
+export interface FlowSolution {
+  /** The method that produced this solution. */
+  method?: FlowMethod | 'gd';
+  /** For each requested tEval time: its index in `ts`, or −1 if the run stopped before it. */
+  evalIndex?: number[];
+  /** ‖∇L(θ)‖₂ at the final state when it was computed (dopri5 always; others when gradTol > 0). */
+  gradNorm?: number;
+}
+
+export interface FlowModel {
+  /**
+   * Optional fused evaluation: writes ∇L(θ) into `out` and returns L(θ). When present the
+   * integrators use it for every gradient evaluation, and dopri5 takes the loss at each accepted
+   * state from its first-same-as-last evaluation instead of calling `loss` again.
+   */
+  lossAndGrad?(theta: Float64Array, out: Float64Array): number;
+}
