@@ -17,8 +17,10 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { all, defineClaim, fail, inconclusive, pass, within, type Claim } from '../core/claim.js';
 import { Rng } from '../random/rng.js';
+import { UsageError } from './args.js';
 
-export class ClaimLoadError extends Error {
+/** A UsageError, so the CLI prints it as one line and exits 2 (bad input), like any other usage problem. */
+export class ClaimLoadError extends UsageError {
   constructor(message: string) {
     super(message);
     this.name = 'ClaimLoadError';

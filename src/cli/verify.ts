@@ -23,6 +23,8 @@ export const VERIFY_FLAGS = {
   json: { type: 'string' },
   report: { type: 'string' },
   falsifiers: { type: 'bool' },
+  'with-falsifiers': { type: 'bool' },
+  'no-report': { type: 'bool' },
   replay: { type: 'string' },
   'claims-from': { type: 'list' },
   shard: { type: 'string' },
@@ -39,8 +41,10 @@ export const VERIFY_USAGE = `usage: biascheck verify [options]
   --seed S           global seed (default 1; "random" draws one and prints it)
   --tier T           ci | default | deep (default: default)
   --json FILE        write results as JSON
-  --report DIR       write DIR/report.md, DIR/report.html and DIR/figures/*.svg
+  --report DIR       write DIR/report.md, DIR/report.html and DIR/figures/*.svg (default: reports)
+  --no-report        write no report
   --falsifiers       run every falsifier instead of the claims; each must be rejected
+  --with-falsifiers  run the claims and every falsifier (the report then shows both)
   --replay PATH      replay a fast-check counterexample path (with one --claim)
   --claims-from DIR  also load claim files from DIR (repeatable)
   --shard i/n        run the i-th of n deterministic slices of the selection
@@ -154,23 +158,25 @@ export async function verifyMain(argv: string[]): Promise<number> {
   if (selected.length === 0) throw new UsageError('no claim selected');
   const tty = !flags.quiet && process.stderr.isTTY === true;
   const prog = progress(tty);
-  const command = 'npx biascheck verify';
+  const command = ['npx biascheck verify', ...claimsFrom.map((d) => `--claims-from ${d}`)].join(' ');
   const out: VerifyJson = { seed, tier, ...(shard ? { shard: `${shard.i}/${shard.n}` } : {}) };
   let ok: boolean;
   let results: ClaimResult[] = [];
   let falsifiers: FalsifierResult[] | undefined;
 
-  const tasks: Task[] = flags.falsifiers
-    ? selected.flatMap((c) => c.falsifiers.map((f): Task => ({ type: 'falsifier', id: c.id, name: f.name, seed, tier, runs })))
-    : selected.map((c): Task => ({ type: 'claim', id: c.id, seed, tier, runs, replay: flags.replay as string | undefined, command }));
-  const wantFigures = !!flags.report && !flags['no-figures'] && !flags.falsifiers && !flags.replay;
+  if (flags.falsifiers && flags['with-falsifiers']) throw new UsageError('--falsifiers and --with-falsifiers exclude each other');
+  const reportDir = flags['no-report'] ? undefined : ((flags.report as string | undefined) ?? 'reports');
+  const claimTasks = selected.map((c): Task => ({ type: 'claim', id: c.id, seed, tier, runs, replay: flags.replay as string | undefined, command }));
+  const falsifierTasks = selected.flatMap((c) => c.falsifiers.map((f): Task => ({ type: 'falsifier', id: c.id, name: f.name, seed, tier, runs })));
+  const tasks: Task[] = flags.falsifiers ? falsifierTasks : flags['with-falsifiers'] ? [...claimTasks, ...falsifierTasks] : claimTasks;
+  const wantFigures = !!reportDir && !flags['no-figures'] && !flags.falsifiers && !flags.replay;
   const selPapers = new Set(selected.map((c) => c.paper));
   const figureTasks: Task[] = wantFigures
     ? [...cat.figures.values()]
         .filter((f) => selPapers.has(f.paper) && (ids.length === 0 || ids.includes(f.id)) && (!shard || ids.length > 0 || shardOf(f.id, shard)))
         .map((f): Task => ({ type: 'figure', id: f.id, seed, tier }))
     : [];
-  process.stderr.write(`biascheck verify: ${tasks.length} ${flags.falsifiers ? 'falsifiers' : 'claims'}${figureTasks.length ? ` + ${figureTasks.length} figures` : ''}, seed ${seed}, tier ${tier}, ${jobs} job(s)\n`);
+  process.stderr.write(`biascheck verify: ${claimTasks.length} claims${flags.falsifiers ? ' (falsifiers only)' : ''}, ${flags.falsifiers || flags['with-falsifiers'] ? falsifierTasks.length : 0} falsifiers${figureTasks.length ? ` + ${figureTasks.length} figures` : ''}, seed ${seed}, tier ${tier}, ${jobs} job(s)\n`);
   const all = await runTasks([...tasks, ...figureTasks], { jobs, claimsFrom, catalog: cat, onStart: prog.start, onDone: prog.done });
   const figures: BuiltFigure[] = [];
   const figureErrors: { id: string; message: string }[] = [];
@@ -180,14 +186,8 @@ export async function verifyMain(argv: string[]): Promise<number> {
     else if (r.error) figureErrors.push({ id: r.id, message: r.error });
     else for (const f of r.figures) figures.push({ figure: f, seconds: r.seconds / r.figures.length });
   }
-  if (flags.falsifiers) {
-    const fl = falsifiers ?? [];
-    process.stdout.write(`${falsifierTable(fl)}\n`);
-    const rejected = fl.filter((f) => f.rejected).length;
-    process.stdout.write(`\n${rejected} of ${fl.length} falsifiers rejected (seed ${seed}, tier ${tier}).\n`);
-    out.falsifiers = fl.map((f) => ({ ...f, seconds: Number(f.seconds.toFixed(3)) }));
-    ok = rejected === fl.length;
-  } else {
+  ok = true;
+  if (!flags.falsifiers) {
     process.stdout.write(`${claimTable(results)}\n`);
     const mism = results.filter((r) => !r.matches);
     const count = (s: string) => results.filter((r) => r.status === s).length;
@@ -202,9 +202,18 @@ export async function verifyMain(argv: string[]): Promise<number> {
     out.claims = results.map(toJsonClaim);
     ok = mism.length === 0;
   }
+  if (falsifiers) {
+    const fl = falsifiers;
+    process.stdout.write(`\n${falsifierTable(fl)}\n`);
+    const rejected = fl.filter((f) => f.rejected).length;
+    process.stdout.write(`\n${rejected} of ${fl.length} falsifiers rejected (seed ${seed}, tier ${tier}).\n`);
+    for (const f of fl.filter((x) => !x.rejected)) process.stdout.write(`NOT REJECTED ${f.claim} / ${f.name}: ${f.reason}\n`);
+    out.falsifiers = fl.map((f) => ({ ...f, seconds: Number(f.seconds.toFixed(3)) }));
+    ok = ok && rejected === fl.length;
+  }
   if (flags.json) writeFileSync(flags.json as string, `${JSON.stringify(out, null, 2)}\n`);
-  if (flags.report) {
-    const paths = writeReport(flags.report as string, {
+  if (reportDir) {
+    const paths = writeReport(reportDir, {
       seed,
       tier,
       results,

@@ -32,7 +32,7 @@ export interface IntegratorSpec {
   /** Wall-clock guard, seconds. */
   wallSeconds: number;
   maxSteps: number;
-  /** Converged when ‖residual‖₂ ≤ residualTol·(1 + ‖y‖₂) (or, for factorization, ‖E‖_F ≤ residualTol·(1+‖Y‖_F)). */
+  /** Converged when ‖residual‖₂ ≤ residualTol·(1 + ‖y‖₂) (default 1e-9) (or, for factorization, ‖E‖_F ≤ residualTol·(1+‖Y‖_F)). */
   residualTol: number;
   /** Fixed step for 'rk4' / 'euler' / 'gauss2'; initial step for 'dopri5'. */
   h?: number;
