@@ -124,7 +124,7 @@ export function compileRational(expr: string | MathNode, vars: string[]): RatFn 
               return null;
             }
             if (!e.isInteger()) return null;
-            const k = e.n;
+            const k = e.reduced().n;
             return (v) => {
               const b = f[0](v);
               if (k < 0n && b.isZero()) throw new InvalidPoint('zero to a negative power');
@@ -171,7 +171,7 @@ export interface BigValue {
   mag: Big;
 }
 
-type BigFn = (vals: readonly Big[]) => BigValue;
+type BigFn = (vals: readonly Big[], mags?: readonly Big[]) => BigValue;
 
 const isBig = (x: unknown): x is Big => !!x && typeof x === 'object' && (x as { isBigNumber?: boolean }).isBigNumber === true;
 
@@ -181,6 +181,7 @@ const isBig = (x: unknown): x is Big => !!x && typeof x === 'object' && (x as { 
  * intermediate result throws `InvalidPoint`.
  */
 export function compileBig(expr: string, vars: string[], math: MathJsInstance): BigFn {
+  let curMags: readonly Big[] | undefined;
   const index = new Map(vars.map((v, i) => [v, i]));
   const m = math as unknown as Record<string, unknown>;
   const big = (x: unknown): Big => {
@@ -212,7 +213,7 @@ export function compileBig(expr: string, vars: string[], math: MathJsInstance): 
       case 'SymbolNode': {
         const name = n.name as string;
         const i = index.get(name);
-        if (i !== undefined) return (vals) => ({ value: vals[i], mag: vals[i].abs() });
+        if (i !== undefined) return (vals) => ({ value: vals[i], mag: curMags ? curMags[i] : vals[i].abs() });
         const c = big(m[name]);
         const mag = c.abs();
         return () => ({ value: c, mag });
@@ -295,5 +296,13 @@ export function compileBig(expr: string, vars: string[], math: MathJsInstance): 
         throw new Error(`unsupported node type ${n.type}`);
     }
   };
-  return build(asNode(math.parse(expr)));
+  const root = build(asNode(math.parse(expr)));
+  return (vals, mags) => {
+    curMags = mags;
+    try {
+      return root(vals);
+    } finally {
+      curMags = undefined;
+    }
+  };
 }

@@ -3,6 +3,8 @@
 // polynomial/rational identities (exact.ts) runs on this type instead.
 import { Rng } from '../random/rng.js';
 
+const LAZY_LIMIT = 1n << 128n;
+
 function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
@@ -14,12 +16,16 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
-/** An exact rational number n/d with d > 0 and gcd(n, d) = 1. Immutable. */
+/**
+ * An exact rational number n/d with d > 0. Arithmetic keeps results reduced only lazily (when the
+ * denominator grows past 2^128), which is much faster on long sums; equality and zero tests do not
+ * depend on reduction, and `n`/`d` of a value built by the constructor are reduced. Immutable.
+ */
 export class Rational {
   readonly n: bigint;
   readonly d: bigint;
 
-  constructor(n: bigint | number, d: bigint | number = 1n) {
+  constructor(n: bigint | number, d: bigint | number = 1n, reduce = true) {
     let nn = typeof n === 'bigint' ? n : BigInt(n);
     let dd = typeof d === 'bigint' ? d : BigInt(d);
     if (dd === 0n) throw new RationalDivisionByZero();
@@ -27,13 +33,25 @@ export class Rational {
       nn = -nn;
       dd = -dd;
     }
-    const g = gcd(nn, dd);
-    if (g > 1n) {
-      nn /= g;
-      dd /= g;
+    if (reduce && dd !== 1n) {
+      const g = gcd(nn, dd);
+      if (g > 1n) {
+        nn /= g;
+        dd /= g;
+      }
     }
     this.n = nn;
     this.d = dd;
+  }
+
+  /** Internal: build without reducing unless the denominator is large. */
+  private static lazy(n: bigint, d: bigint): Rational {
+    return new Rational(n, d, d > LAZY_LIMIT || d < -LAZY_LIMIT);
+  }
+
+  /** The same value in lowest terms. */
+  reduced(): Rational {
+    return this.d === 1n ? this : new Rational(this.n, this.d, true);
   }
 
   static readonly ZERO = new Rational(0n);
@@ -70,23 +88,27 @@ export class Rational {
   }
 
   add(o: Rational): Rational {
-    if (this.d === o.d) return new Rational(this.n + o.n, this.d);
-    return new Rational(this.n * o.d + o.n * this.d, this.d * o.d);
+    if (this.d === o.d) return this.d === 1n ? new Rational(this.n + o.n, 1n, false) : Rational.lazy(this.n + o.n, this.d);
+    if (this.n === 0n) return o;
+    if (o.n === 0n) return this;
+    return Rational.lazy(this.n * o.d + o.n * this.d, this.d * o.d);
   }
   sub(o: Rational): Rational {
-    if (this.d === o.d) return new Rational(this.n - o.n, this.d);
-    return new Rational(this.n * o.d - o.n * this.d, this.d * o.d);
+    if (this.d === o.d) return this.d === 1n ? new Rational(this.n - o.n, 1n, false) : Rational.lazy(this.n - o.n, this.d);
+    if (o.n === 0n) return this;
+    return Rational.lazy(this.n * o.d - o.n * this.d, this.d * o.d);
   }
   mul(o: Rational): Rational {
     if (this.n === 0n || o.n === 0n) return Rational.ZERO;
-    return new Rational(this.n * o.n, this.d * o.d);
+    if (this.d === 1n && o.d === 1n) return new Rational(this.n * o.n, 1n, false);
+    return Rational.lazy(this.n * o.n, this.d * o.d);
   }
   div(o: Rational): Rational {
     if (o.n === 0n) throw new RationalDivisionByZero();
-    return new Rational(this.n * o.d, this.d * o.n);
+    return Rational.lazy(this.n * o.d, this.d * o.n);
   }
   neg(): Rational {
-    return new Rational(-this.n, this.d);
+    return new Rational(-this.n, this.d, false);
   }
   abs(): Rational {
     return this.n < 0n ? this.neg() : this;
@@ -95,21 +117,21 @@ export class Rational {
   pow(k: bigint | number): Rational {
     let e = typeof k === 'bigint' ? k : BigInt(k);
     if (e === 0n) return Rational.ONE;
-    let base: Rational = this;
+    let base: Rational = this.reduced();
     if (e < 0n) {
-      base = Rational.ONE.div(this);
+      base = Rational.ONE.div(base).reduced();
       e = -e;
     }
-    return new Rational(base.n ** e, base.d ** e);
+    return new Rational(base.n ** e, base.d ** e, false);
   }
   isZero(): boolean {
     return this.n === 0n;
   }
   isInteger(): boolean {
-    return this.d === 1n;
+    return this.d === 1n || this.n % this.d === 0n;
   }
   equals(o: Rational): boolean {
-    return this.n === o.n && this.d === o.d;
+    return this.n * o.d === o.n * this.d;
   }
   cmp(o: Rational): number {
     const l = this.n * o.d;
@@ -131,10 +153,15 @@ export class Rational {
   }
   /** mathjs-parsable text, parenthesized when not an integer or negative: "(3/7)", "(-2)". */
   toExpr(): string {
+    if (this.d !== 1n && !this.isReduced()) return this.reduced().toExpr();
     if (this.d === 1n) return this.n < 0n ? `(${this.n})` : `${this.n}`;
     return `(${this.n}/${this.d})`;
   }
+  private isReduced(): boolean {
+    return gcd(this.n, this.d) === 1n;
+  }
   toString(): string {
+    if (this.d !== 1n && !this.isReduced()) return this.reduced().toString();
     return this.d === 1n ? `${this.n}` : `${this.n}/${this.d}`;
   }
 }
@@ -248,4 +275,49 @@ export function cayleyOrthogonal(rng: Rng, n: number, maxNum = 3, maxDen = 3): R
 
 export function ratToNumbers(a: RatMatrix): number[][] {
   return a.map((row) => row.map((v) => v.toNumber()));
+}
+
+/**
+ * Characteristic polynomial det(λI − A) of a square rational matrix by Faddeev–LeVerrier, exactly:
+ * coefficients c[0..n] of λ^0..λ^n (c[n] = 1).
+ */
+export function ratCharPoly(a: RatMatrix): Rational[] {
+  const n = a.length;
+  const c: Rational[] = new Array(n + 1).fill(Rational.ZERO);
+  c[n] = Rational.ONE;
+  let M = ratZeros(n, n);
+  for (let k = 1; k <= n; k++) {
+    // M_k = A M_{k−1} + c_{n−k+1} I ; c_{n−k} = −tr(A M_k)/k
+    M = ratMul(a, M).map((row, i) => row.map((v, j) => (i === j ? v.add(c[n - k + 1]) : v)));
+    const AM = ratMul(a, M);
+    let tr = Rational.ZERO;
+    for (let i = 0; i < n; i++) tr = tr.add(AM[i][i]);
+    c[n - k] = tr.neg().div(new Rational(k)).reduced();
+  }
+  return c;
+}
+
+/**
+ * Exact inertia (numbers of positive, negative and zero eigenvalues) of a symmetric rational
+ * matrix: its characteristic polynomial is real-rooted, so Descartes' rule of signs is exact.
+ */
+export function ratInertia(a: RatMatrix): { positive: number; negative: number; zero: number } {
+  const n = a.length;
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) if (!a[i][j].equals(a[j][i])) throw new Error('ratInertia: matrix is not symmetric');
+  const c = ratCharPoly(a);
+  let zero = 0;
+  while (zero < n && c[zero].isZero()) zero++;
+  const signChanges = (coefs: Rational[]) => {
+    let last = 0;
+    let changes = 0;
+    for (const v of coefs) {
+      const s = v.isZero() ? 0 : v.n > 0n ? 1 : -1;
+      if (s === 0) continue;
+      if (last !== 0 && s !== last) changes++;
+      last = s;
+    }
+    return changes;
+  };
+  const positive = signChanges(c);
+  return { positive, negative: n - zero - positive, zero };
 }

@@ -1,0 +1,68 @@
+// The symbolic layer: mathjs derivatives, exact/high-precision identity testing, Lie derivatives,
+// the Hessian-map condition, and symbolic matrix expressions.
+export { mathNum, mathBig, mathBigAt, mathFrac, BIG_DIGITS } from './math.js';
+export { derivativeExpr, gradientExprs, hessianExprs, jacobianExprs, compileExprs, substitute, type DerivativeOptions } from './derivatives.js';
+export { identityHolds, identitiesHold, type IdentityOptions, type IdentityResult, type IdentitiesResult, type IdentityMethod } from './identity.js';
+export { lieDerivative, lieDerivativeShared, lieDerivativeVanishes, type LieOptions } from './lie.js';
+export { symbolicGradientAgrees, type GradientAgreement } from './gradcheck.js';
+export { hessianMapCondition, type HessianMapResult } from './hessianMap.js';
+export { compileRational, compileBig, freeSymbols, InvalidPoint } from './exact.js';
+export {
+  Rational,
+  rat,
+  randomRational,
+  cayleyOrthogonal,
+  ratZeros,
+  ratIdentity,
+  ratFrom,
+  ratDiag,
+  ratTranspose,
+  ratMul,
+  ratAdd,
+  ratSub,
+  ratScale,
+  ratEquals,
+  ratCols,
+  ratInverse,
+  ratToNumbers,
+  ratCharPoly,
+  ratInertia,
+  type RatMatrix,
+} from './rational.js';
+export {
+  type ExprMatrix,
+  wrap,
+  mulExpr,
+  sumExpr,
+  subExpr,
+  negExpr,
+  symMatrix,
+  symVector,
+  symDiag,
+  symSymmetric,
+  diagMatrix,
+  matSymbols,
+  constMatrix,
+  ratMatrixExprs,
+  identityMatrix,
+  zerosMatrix,
+  dims,
+  transpose,
+  matMul,
+  matProd,
+  matAdd,
+  matSub,
+  matNeg,
+  matScale,
+  hstack,
+  vstack,
+  blockMatrix,
+  subMatrix,
+  trace,
+  frobSq,
+  frobDot,
+  flatten,
+  mapEntries,
+  determinantExpr,
+  inverseMatrixExprs,
+} from './matrix.js';
