@@ -148,3 +148,17 @@ function binomialTail(n: number, p: number, k: number): number {
   for (let j = k; j <= n; j++) s += choose(n, j) * p ** j * (1 - p) ** (n - j);
   return s;
 }
+
+describe('incomplete gamma tails', () => {
+  it('logGammaQ matches erfc and chi-square tails', async () => {
+    const { logGammaQ, logChiSquareSurvival, erfc } = await import('../src/stats/index.js');
+    // Q(½, x²) = erfc(x): erfc(8/√2) = 2·Φ̄(8) = 1.2442e-15
+    expect(Math.exp(logGammaQ(0.5, 32))).toBeCloseTo(1.244192114854357e-15, 25);
+    expect(erfc(1)).toBeCloseTo(0.157299207050285, 14);
+    // χ²_2 survival is exp(−q/2) exactly
+    expect(logChiSquareSurvival(1000, 2)).toBeCloseTo(-500, 9);
+    expect(logChiSquareSurvival(3, 2)).toBeCloseTo(-1.5, 12);
+    // χ²_4 survival: (1 + q/2) e^{−q/2}
+    expect(logChiSquareSurvival(600, 4)).toBeCloseTo(Math.log(301) - 300, 9);
+  });
+});

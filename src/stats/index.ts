@@ -112,10 +112,15 @@ export function erfc(x: number): number {
 
 /** Regularized upper incomplete gamma Q(a, x). */
 export function gammaQ(a: number, x: number): number {
-  if (x <= 0) return 1;
+  return Math.exp(logGammaQ(a, x));
+}
+
+/** log Q(a, x) (regularized upper incomplete gamma), accurate far into the tail (no underflow). */
+export function logGammaQ(a: number, x: number): number {
+  if (x <= 0) return 0;
   const gln = logGamma(a);
   if (x < a + 1) {
-    // series for P
+    // series for P; Q = 1 − P (not a deep tail here)
     let ap = a;
     let sum = 1 / a;
     let del = sum;
@@ -125,7 +130,7 @@ export function gammaQ(a: number, x: number): number {
       sum += del;
       if (Math.abs(del) < Math.abs(sum) * 1e-16) break;
     }
-    return 1 - sum * Math.exp(-x + a * Math.log(x) - gln);
+    return Math.log1p(-sum * Math.exp(-x + a * Math.log(x) - gln));
   }
   // continued fraction for Q (Lentz)
   const FPMIN = 1e-300;
@@ -145,7 +150,12 @@ export function gammaQ(a: number, x: number): number {
     h *= del;
     if (Math.abs(del - 1) < 1e-16) break;
   }
-  return Math.exp(-x + a * Math.log(x) - gln) * h;
+  return -x + a * Math.log(x) - gln + Math.log(h);
+}
+
+/** log P(χ²_k ≥ q) = log Q(k/2, q/2). */
+export function logChiSquareSurvival(q: number, k: number): number {
+  return logGammaQ(k / 2, q / 2);
 }
 
 /** Standard normal quantile Φ⁻¹(p) (Acklam's rational approximation refined by two Halley steps). */
@@ -292,7 +302,10 @@ export const median = (x: ArrayLike<number>): number => quantile(x, 0.5);
 export interface LineFit {
   slope: number;
   intercept: number;
-  /** Two-sided 95% confidence interval of the slope (t with n − 2 degrees of freedom). */
+  /**
+   * Two-sided confidence interval of the slope (t with n − 2 degrees of freedom) at the level `conf`
+   * passed to fitLine/fitLogLog — 95% by default, hence the name. NaN when n < 3.
+   */
   slopeCI95: [number, number];
   /** Standard error of the slope. */
   slopeSE: number;
