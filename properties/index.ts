@@ -35,7 +35,15 @@ function notesOf(mod: object): ReportNote[] {
   const n = (mod as { notes?: unknown }).notes;
   return Array.isArray(n) ? (n as ReportNote[]) : [];
 }
-export const reportSections: ReportNote[] = [min2021, woodworth2020, yun2021, azulay2021].flatMap(notesOf);
+/** Yun et al.'s text is OCR-damaged: the formulas the suite reconstructed, and how each was confirmed. */
+function yunReconstructions(): ReportNote[] {
+  const rows = (yun2021 as { reconstructions?: { id: string; formula: string; status: string }[] }).reconstructions ?? [];
+  if (rows.length === 0) return [];
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const table = ['| claim | formula as reconstructed | status |', '|---|---|---|', ...rows.map((r) => `| ${r.id} | ${cell(r.formula)} | ${cell(r.status)} |`)];
+  return [{ paper: 'yun2021', title: 'Errata: formulas of Yun et al. (2021) reconstructed from the damaged text', markdown: table.join('\n') }];
+}
+export const reportSections: ReportNote[] = [...[min2021, woodworth2020, yun2021, azulay2021].flatMap(notesOf), ...yunReconstructions()];
 
 /** Throws if two claims share an id: ids are how users, reports and replays name claims. */
 export function assertUniqueIds(claims: Claim[]): void {

@@ -5,7 +5,11 @@
 // Variables are split z = p − q with p, q ≥ 0.
 import loadHighs from 'highs';
 
-const highs = await loadHighs();
+interface HighsLike {
+  solve(problem: string, options?: Record<string, unknown>): { Status: string; Columns: Record<string, { Primal: number }> };
+}
+// The package's CJS/ESM typings are not callable under NodeNext resolution; the runtime default export is the loader.
+const highs = await (loadHighs as unknown as () => Promise<HighsLike>)();
 
 function fmtNum(v: number): string {
   return v.toPrecision(17);
@@ -23,9 +27,9 @@ function solveSplit(A: number[][], rhs: number[], sense: '=' | '>=', c: number[]
   });
   const bounds = Array.from({ length: m }, (_, j) => ` p${j} >= 0\n q${j} >= 0`).join('\n');
   const lp = `Minimize\n obj: ${obj}\nSubject To\n${rows.join('\n')}\nBounds\n${bounds}\nEnd`;
-  const res = highs.solve(lp, { output_flag: false, primal_feasibility_tolerance: 1e-10, dual_feasibility_tolerance: 1e-10 } as never);
+  const res = highs.solve(lp, { output_flag: false, primal_feasibility_tolerance: 1e-10, dual_feasibility_tolerance: 1e-10 });
   if (res.Status !== 'Optimal') return null;
-  const cols = res.Columns as Record<string, { Primal: number }>;
+  const cols = res.Columns;
   return Array.from({ length: m }, (_, j) => (cols[`p${j}`]?.Primal ?? 0) - (cols[`q${j}`]?.Primal ?? 0));
 }
 

@@ -328,7 +328,7 @@ export function maxMarginL2(X: number[][], y: number[]): { z: number[]; mu: numb
   let best: { z: number[]; mu: number[] } | null = null;
   let bestNorm = Infinity;
   for (let mask = 1; mask < 1 << n; mask++) {
-    const idx = [];
+    const idx: number[] = [];
     for (let i = 0; i < n; i++) if (mask & (1 << i)) idx.push(i);
     const G = idx.map((a) => idx.map((b) => dotv(Z[a], Z[b])));
     const muA = solveLinear(G, idx.map(() => 1));
