@@ -5,6 +5,8 @@ import { Matrix } from 'ml-matrix';
 import { derivative, parse } from 'mathjs';
 import { Rng } from '../src/random/rng.js';
 import type { FlowModel } from '../src/flow/types.js';
+import { checkGradientFD } from '../src/flow/index.js';
+import { symbolicGradientAgrees } from '../src/symbolic/index.js';
 import {
   FactorizationModel,
   ReparamModel,
@@ -52,6 +54,8 @@ describe('FactorizationModel', () => {
       const theta = rng.normals(model.dim, 0.7);
       // central differences: truncation O(h²)·‖∇³L‖ plus round-off ε·L/h ≈ 1e-10 relative at h = 1e-6
       expect(fdError(model, theta)).toBeLessThan(1e-6);
+      // the flow module's checker (step ε^{1/3}; a correct gradient agrees to ~1e-8)
+      expect(checkGradientFD(model, theta)).toBeLessThan(1e-6);
       // the loss factor: 'mean' is (2/n)·'half-sum'
       const base = new FactorizationModel(X, Y, h);
       expect(model.loss(theta) / base.loss(theta)).toBeCloseTo(lossFactor(scaling, n) / 0.5, 12);
@@ -90,6 +94,9 @@ describe('FactorizationModel', () => {
       });
       expect(Math.abs((L.evaluate(scope) as number) - model.loss(theta))).toBeLessThan(1e-10);
     }
+    // the same through the symbolic module's helper (compiled mathjs gradient at random points)
+    const agree = symbolicGradientAgrees(L.toString(), vars, (x, out) => model.grad(x, out), new Rng(9), 3);
+    expect(agree.maxRelErr).toBeLessThan(1e-10);
   });
 
   it('pack/unpack round trip and layout', () => {
