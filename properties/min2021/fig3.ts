@@ -224,9 +224,9 @@ export const fig3Figure: FigureSpec = {
     for (const c of [...res.cases, res.balanced]) {
       const tMax = c.ts[c.ts.length - 1];
       const curve = thin(c.ts, c.ratios.map((q) => Math.max(q, 1e-16)));
-      series.push({ name: `${c.label}, c = ${c.c.toPrecision(3)}`, x: curve.x, y: curve.y });
+      series.push({ name: `${c.label}, c = ${c.c.toPrecision(3)}`, x: curve.x, y: curve.y, group: c.label });
       const bx = Array.from({ length: 60 }, (_, i) => (tMax * i) / 59);
-      series.push({ name: `Theorem 1 bound, ${c.label.split(':')[0]}`, x: bx, y: bx.map((t) => Math.max(Math.exp(-2 * c.c * t), 1e-16)), dashed: true });
+      series.push({ name: `Theorem 1 bound, ${c.label.split(':')[0]}`, x: bx, y: bx.map((t) => Math.max(Math.exp(-2 * c.c * t), 1e-16)), dashed: true, group: c.label });
     }
     return {
       id: 'MIN-FIG3',

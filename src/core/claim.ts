@@ -141,6 +141,8 @@ export interface FigureSeries {
   dashed?: boolean;
   /** Draw markers only, no line. */
   points?: boolean;
+  /** Series with the same group share a colour (e.g. a curve and its bound). */
+  group?: string;
 }
 export interface Figure {
   id: string;

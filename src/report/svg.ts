@@ -2,9 +2,9 @@
 // marker-only series, a legend. No external fonts, scripts or styles.
 import type { Figure, FigureSeries } from '../core/claim.js';
 
-const W = 640;
+const W = 720;
 const H = 400;
-const M = { left: 72, right: 170, top: 36, bottom: 52 };
+const M = { left: 72, right: 230, top: 36, bottom: 52 };
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
 
 function esc(s: string): string {
@@ -44,6 +44,15 @@ function toUnit(a: Axis, x: number): number {
 }
 
 function niceTicks(a: Axis): number[] {
+  if (a.log && a.hi - a.lo < 2) {
+    // Less than two decades: 1-2-5 ticks so the axis is readable.
+    const out: number[] = [];
+    for (let e = Math.floor(a.lo); e <= Math.ceil(a.hi); e++) for (const k of [1, 2, 5]) {
+      const v = Math.log10(k * 10 ** e);
+      if (v >= a.lo && v <= a.hi) out.push(k * 10 ** e);
+    }
+    if (out.length >= 2) return out;
+  }
   if (a.log) {
     const out: number[] = [];
     const step = Math.max(1, Math.ceil((Math.floor(a.hi) - Math.ceil(a.lo) + 1) / 7));
@@ -102,11 +111,13 @@ export function figureToSvg(fig: Figure): string {
     `<text transform="translate(16 ${M.top + ph / 2}) rotate(-90)" text-anchor="middle">${esc(fig.yLabel)}${fig.logY ? ' (log)' : ''}</text>`,
   );
   parts.push(`<clipPath id="plot-${esc(fig.id)}"><rect x="${M.left}" y="${M.top}" width="${pw}" height="${ph}"/></clipPath>`);
+  // Colours by group (a curve and its bound share one), else by name.
+  const colourKey = (s: FigureSeries) => s.group ?? s.name;
   const legendNames = new Map<string, number>();
   fig.series.forEach((s, i) => {
-    const color = PALETTE[(legendNames.has(s.name) ? legendNames.get(s.name)! : legendNames.size) % PALETTE.length];
-    if (!legendNames.has(s.name)) legendNames.set(s.name, legendNames.size);
-    parts.push(seriesSvg(s, color, X, Y, ax.log, ay.log, fig.id, i));
+    const key = colourKey(s);
+    if (!legendNames.has(key)) legendNames.set(key, legendNames.size);
+    parts.push(seriesSvg(s, PALETTE[legendNames.get(key)! % PALETTE.length], X, Y, ax.log, ay.log, fig.id, i));
   });
   // Legend: one entry per distinct series name.
   let ly = M.top + 6;
@@ -114,11 +125,11 @@ export function figureToSvg(fig: Figure): string {
   fig.series.forEach((s) => {
     if (seen.has(s.name) || !s.name) return;
     seen.add(s.name);
-    const color = PALETTE[legendNames.get(s.name)! % PALETTE.length];
+    const color = PALETTE[legendNames.get(colourKey(s))! % PALETTE.length];
     const lx = M.left + pw + 10;
     if (s.points) parts.push(`<circle cx="${lx + 10}" cy="${ly}" r="3.5" fill="${color}"/>`);
     else parts.push(`<line x1="${lx}" y1="${ly}" x2="${lx + 20}" y2="${ly}" stroke="${color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="5,3"' : ''}/>`);
-    parts.push(`<text x="${lx + 26}" y="${ly + 4}">${esc(s.name.length > 22 ? `${s.name.slice(0, 21)}…` : s.name)}</text>`);
+    parts.push(`<text x="${lx + 26}" y="${ly + 4}">${esc(s.name.length > 34 ? `${s.name.slice(0, 33)}…` : s.name)}</text>`);
     ly += 16;
   });
   parts.push('</svg>');
