@@ -125,6 +125,11 @@ export interface ConvexObjective {
   grad(w: Float64Array): Float64Array;
   /** Dense Hessian (d×d, row-major arrays). */
   hess(w: Float64Array): number[][];
+  /**
+   * Size of the terms whose difference forms ∇f at w (optional). Sets the rounding floor of the
+   * stopping test when ∇f is a difference of large terms (e.g. ∇q = (3/2)[w/√(S+δ/2) − w̃(0)/√(S₀+δ/2)]).
+   */
+  gradScale?(w: Float64Array): number;
 }
 
 export interface NewtonResult {
@@ -154,7 +159,8 @@ export function nullSpaceNewton(X: Rows, y: ArrayLike<number>, obj: ConvexObject
     const g = obj.grad(w);
     const gz = Z.map((z) => dotv(z, g));
     rg = normv(gz);
-    if (rg <= gtol * (1 + normv(g))) return { w, iterations: it, reducedGrad: rg, converged: true };
+    const gs = Math.max(normv(g), obj.gradScale ? obj.gradScale(w) : 0);
+    if (rg <= gtol * (1 + gs)) return { w, iterations: it, reducedGrad: rg, converged: true };
     const H = obj.hess(w);
     const Hz = new Matrix(p, p);
     for (let a = 0; a < p; a++) {
@@ -181,26 +187,26 @@ export function nullSpaceNewton(X: Rows, y: ArrayLike<number>, obj: ConvexObject
       for (let a = 0; a < p; a++) for (let i = 0; i < w.length; i++) dir[i] -= gz[a] * Z[a][i];
       slope = dotv(g, dir);
     }
+    // Line search: accept on Armijo decrease of f, or on a sufficient decrease of the reduced gradient
+    // (near the optimum f is flat to rounding, f's changes ~ rg²/curvature fall below ε|f|).
+    const rgAt = (v: Float64Array) => {
+      const gv = obj.grad(v);
+      return normv(Z.map((z) => dotv(z, gv)));
+    };
     let t = 1;
     let wn = addv(w, dir, t);
     let fn = obj.f(wn);
-    while (!(fn <= fw + 1e-4 * t * slope) && t > 1e-12) {
+    let ok = false;
+    for (let ls = 0; ls < 60; ls++) {
+      if (fn <= fw + 1e-4 * t * slope || rgAt(wn) <= (1 - 1e-4 * t) * rg) {
+        ok = true;
+        break;
+      }
       t *= 0.5;
       wn = addv(w, dir, t);
       fn = obj.f(wn);
     }
-    if (t <= 1e-12) {
-      // Armijo cannot make progress in floating point: accept the full Newton step only if it
-      // lowers the reduced gradient (we are at the rounding floor of f).
-      const gn = obj.grad(wn);
-      const rgn = normv(Z.map((z) => dotv(z, gn)));
-      if (rgn < rg) {
-        w = wn;
-        fw = fn;
-        continue;
-      }
-      return { w, iterations: it, reducedGrad: rg, converged: rg <= 1e-9 * (1 + normv(g)) };
-    }
+    if (!ok) return { w, iterations: it, reducedGrad: rg, converged: rg <= 1e-12 * (1 + gs) };
     w = wn;
     fw = fn;
   }
@@ -218,4 +224,14 @@ export function logLogSlope(x: number[], y: number[]): number {
     sxx += (lx[i] - mx) ** 2;
   }
   return sxy / sxx;
+}
+
+/**
+ * NTK quadratic form of a diagonal-network limit (App. E): argmin_{Xw=y} Σᵢ wᵢ²/cᵢ = C Xᵀ(X C Xᵀ)⁻¹y,
+ * C = diag(c), c > 0 (cᵢ ∝ √kᵢ, the NTK's diagonal at init).
+ */
+export function minWeightedNorm(X: Rows, y: ArrayLike<number>, c: ArrayLike<number>): Float64Array {
+  const Xc = Array.from({ length: X.length }, (_, n) => Array.from(X[n], (x, i) => x * Math.sqrt(c[i])));
+  const v = minNorm(Xc, y); // in the variables vᵢ = wᵢ/√cᵢ
+  return Float64Array.from(v, (x, i) => x * Math.sqrt(c[i]));
 }

@@ -59,8 +59,10 @@ export function zOf(w0: ArrayLike<number>, delta: number, factor = 1.5): Float64
 /** H_δ(w) (eq. 23) as a dense d×d matrix; needs S > 0 (w ≠ 0 or δ > 0). */
 export function Hdelta(w: ArrayLike<number>, delta: number): number[][] {
   const d = w.length;
-  const S = Sdelta(normv(w), delta);
-  const A = delta / 2 + S;
+  const x = normv(w);
+  const S = Sdelta(x, delta);
+  // A = δ/2 + S; for δ < 0 (allowed in eq. 21–23 when a ≠ 0) write it as ‖w‖²/(S − δ/2) to avoid cancellation.
+  const A = delta >= 0 ? delta / 2 + S : (x * x) / (S - delta / 2);
   const H: number[][] = [];
   for (let i = 0; i < d; i++) {
     const row: number[] = [];
@@ -83,6 +85,10 @@ export function qDeltaObjective(w0: ArrayLike<number>, delta: number, opts: { zF
   const d = w0.length;
   const z = normv(w0) > 0 ? zOf(w0, delta, opts.zFactor ?? 1.5) : new Float64Array(d);
   return {
+    gradScale(w) {
+      const S = Sdelta(normv(w), delta);
+      return S + delta / 2 > 0 ? (1.5 * normv(w)) / Math.sqrt(S + delta / 2) + normv(z) : normv(z);
+    },
     f(w) {
       return qhat(normv(w), delta) + dotv(z, w);
     },
@@ -133,4 +139,12 @@ export function Bmatrix(u: ArrayLike<number>, s: number): { B: Matrix; Binv: Mat
       Binv.set(i, j, Binv.get(i, j) + ci * u[i] * u[j]);
     }
   return { B, Binv };
+}
+
+/**
+ * Proposition 1's objective (multi-neuron, Δ = 0): ‖w‖^{3/2} − (3/2)‖w̃(0)‖^{−1/2}w̃(0)ᵀw, which is
+ * q_{0,w̃(0)} (Theorem 2's q at δ = 0).
+ */
+export function p1Objective(w0: ArrayLike<number>): ConvexObjective {
+  return qDeltaObjective(w0, 0);
 }

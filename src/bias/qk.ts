@@ -5,6 +5,7 @@
 //   Q^gen(w) = Σ_i q_{k_i}(w_i) − w_i·½ arcsinh(2 w̃_i(0)/√k_i)
 // Everything is parametrized by r = √k (> 0), the quantity the init determines (√k = 2(u₀²+v₀²)).
 import type { ConvexObjective } from './azuCommon.js';
+import { minSeparable, type SeparablePotential, type SeparableResult } from './separableMin.js';
 
 /** t·asinh(t) − (sqrt(1+t²) − 1), written without the small-t cancellation of the second term. */
 function hq(t: number): number {
@@ -84,7 +85,6 @@ export function qWW(z: number): number {
 }
 
 // ---- Q_k as a separable potential for the shared solver (src/bias/separableMin.ts) ----
-import { minSeparable, type SeparablePotential, type SeparableResult } from './separableMin.js';
 
 /**
  * ψ_i(β) = q_{k_i}(β) − b_i β with b_i = ½asinh(2w̃_i(0)/√k_i) (b = 0 without w0).
