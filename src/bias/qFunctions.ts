@@ -11,15 +11,12 @@ const LN2 = Math.LN2;
 /** q(z), accurate for all z (no cancellation near 0; no overflow for huge z). */
 export function q(z: number): number {
   const a = Math.abs(z);
-  if (a < 1e-3) {
-    // 2 − √(4+z²) = −z²/(2+√(4+z²)) avoids the cancellation.
-    return -(z * z) / (2 + Math.sqrt(4 + z * z)) + z * Math.asinh(z / 2);
-  }
   if (a > 1e150) {
     // q = z ln z − z + 2 − 1/z + O(z⁻³) for z → ∞ (from asinh(z/2) = ln z + 1/z² + …, √(4+z²) = z + 2/z + …).
     return a * Math.log(a) - a + 2;
   }
-  return 2 - Math.hypot(2, z) + z * Math.asinh(z / 2);
+  // 2 − √(4+z²) = −z²/(2+√(4+z²)): the cancellation-free form, valid for every z.
+  return -(z * z) / (2 + Math.hypot(2, z)) + z * Math.asinh(z / 2);
 }
 export const qPrime = (z: number): number => Math.asinh(z / 2);
 export const qSecond = (z: number): number => 1 / Math.hypot(2, z);

@@ -20,7 +20,14 @@ export interface QuarticRoots {
 
 /** All four roots of p_z (companion-matrix eigenvalues, real ones polished by Newton). */
 export function quarticRoots(z: number, imTol = 1e-9): QuarticRoots {
-  const [, c3, c2, c1, c0] = quarticCoeffs(z);
+  // Scale u = σv with σ = max(1, |z|) so the companion matrix is well balanced for large |z|:
+  // p_z(σv)/σ⁴ = v⁴ − (6/σ)v³ + ((12 − 2z²)/σ²)v² − ((8 + 10z²)/σ³)v + (z² + z⁴)/σ⁴.
+  const sig = Math.max(1, Math.abs(z));
+  const z2 = z * z;
+  const c3 = -6 / sig;
+  const c2 = 12 / (sig * sig) - 2 * (z2 / (sig * sig));
+  const c1 = -(8 / sig ** 3 + 10 * (z2 / sig ** 2) / sig);
+  const c0 = z2 / sig ** 4 + (z2 / sig ** 2) * (z2 / sig ** 2);
   const C = new Matrix([
     [-c3, -c2, -c1, -c0],
     [1, 0, 0, 0],
@@ -35,8 +42,8 @@ export function quarticRoots(z: number, imTol = 1e-9): QuarticRoots {
   const P = (u: number) => (((u + c3) * u + c2) * u + c1) * u + c0;
   const dP = (u: number) => ((4 * u + 3 * c3) * u + 2 * c2) * u + c1;
   for (let k = 0; k < 4; k++) {
-    const scale = Math.max(1, Math.abs(re[k]));
-    if (Math.abs(im[k]) <= imTol * scale) {
+    const scale = Math.max(1 / sig, Math.abs(re[k]));
+    if (Math.abs(im[k]) <= imTol * Math.max(1, scale)) {
       let u = re[k];
       for (let it = 0; it < 8; it++) {
         const dp = dP(u);
@@ -49,8 +56,8 @@ export function quarticRoots(z: number, imTol = 1e-9): QuarticRoots {
         }
         u = un;
       }
-      real.push(u);
-    } else complex.push({ re: re[k], im: im[k] });
+      real.push(u * sig);
+    } else complex.push({ re: re[k] * sig, im: im[k] * sig });
   }
   real.sort((a, b) => a - b);
   return { real, complex };

@@ -51,6 +51,8 @@ export interface SeparableOptions {
   maxDualStep?: number;
   /** Starting dual variable (default: least-squares fit of Xᵀν ≈ ψ′(β_ℓ2)). */
   nu0?: ArrayLike<number>;
+  /** Accept a stalled run whose relative residual is below this (floating-point floor; default 1e-10). */
+  acceptTol?: number;
   /** Also run the primal null-space Newton and report the difference. */
   crossCheck?: boolean;
 }
@@ -128,8 +130,16 @@ export function minSeparableDual(Xin: MatLike, yIn: ArrayLike<number>, psi: Sepa
   let it = 0;
   let message = '';
   let converged = Fn <= tol * (1 + ynorm);
+  const acceptTol = opts.acceptTol ?? 1e-10;
+  const history: number[] = [];
   while (!converged && it < maxIter) {
     it++;
+    history.push(Fn);
+    if (history.length > 12 && Fn > 0.5 * history[history.length - 12] && Fn <= acceptTol * (1 + ynorm)) {
+      message = `dual Newton at its floating-point floor (relative residual ${(Fn / (1 + ynorm)).toExponential(2)})`;
+      converged = true;
+      break;
+    }
     const bd = new Float64Array(d);
     for (let i = 0; i < d; i++) bd[i] = psi.gradInvDeriv(i, s[i]);
     const H = weightedGram(X, bd);
@@ -179,6 +189,7 @@ export function minSeparableDual(Xin: MatLike, yIn: ArrayLike<number>, psi: Sepa
     }
     converged = Fn <= tol * (1 + ynorm);
     if (!accepted) {
+      converged = Fn <= acceptTol * (1 + ynorm);
       message = `line search stalled at relative residual ${(Fn / (1 + ynorm)).toExponential(2)}`;
       break;
     }
