@@ -10,7 +10,8 @@ const catalogs = ['min2021', 'woodworth2020', 'yun2021', 'azulay2021'];
 
 function catalogIds(paper: string): string[] {
   const text = readFileSync(`${catalogDir}${paper}.md`, 'utf8');
-  return [...text.matchAll(/^#{2,4} +([A-Z]{3}-[A-Z0-9]+(?:-[A-Z0-9]+)*)/gm)].map((m) => m[1]);
+  // Sub-claims carry a lower-case suffix (YUN-C4a, YUN-C4b).
+  return [...text.matchAll(/^#{2,4} +([A-Z]{3}-[A-Z0-9]+[a-z]?(?:-[A-Z0-9]+)*)/gm)].map((m) => m[1]);
 }
 
 describe('registry', () => {

@@ -818,6 +818,7 @@ function c4Direction(k1: number, i: C4Inst): { beta: number[]; x: number[]; y: n
 const cosv = (a: number[], b: number[]) => dotv(a, b) / (norm(a) * norm(b));
 const yunC4a = defineClaim<C4Inst>({
   id: 'YUN-C4a',
+  tags: ['YUN-C4'], // Corollary 4 is catalogued as YUN-C4a (k1 = 1) and YUN-C4b (k1 = 2)
   paper: PAPER,
   title: 'Corollary 4, k_1 = 1: β_conv converges in direction to y·x/‖x‖ (ℓ2 max margin)',
   statement: 'Two-layer conv with k_1 = 1, one point: M(x) = xᵀ, U_1 = [1], U_2 = x/‖x‖, s = ‖x‖; under the λ-condition β = w_1w_2 → y x/‖x‖ in direction. Exact route of YUN-T3X.',
@@ -852,6 +853,7 @@ function c4bPrediction(x: number[], y: number, alwaysLow: boolean): number[] {
 const c4bArb = fc.record({ d: fc.integer({ min: 3, max: 7 }), yNeg: fc.boolean(), seed: seedArb });
 const yunC4b = defineClaim<C4Inst>({
   id: 'YUN-C4b',
+  tags: ['YUN-C4'],
   paper: PAPER,
   title: 'Corollary 4, k_1 = 2: β_conv → y(2x + x← + x→) (low-pass) if xᵀx← > 0, y(2x − x← − x→) (high-pass) if < 0',
   statement:
