@@ -10,7 +10,7 @@ const FIX = 'test/fixtures/extra-claims';
 const tmp = mkdtempSync(join(tmpdir(), 'biascheck-cli-'));
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['bin/biascheck.mjs', ...args], { encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

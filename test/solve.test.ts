@@ -300,7 +300,7 @@ describe('the CLI process', () => {
     const ok = spawnSync('npm', ['run', '--silent', 'solve', '--', 'examples/diagonal-shared.json', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     expect(ok.status, ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout).flow.status).toBe('converged');
-    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'solve', writeCase('cli-bad.json', '{"model": 3}')], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const bad = spawnSync(process.execPath, ['bin/biascheck.mjs', 'solve', writeCase('cli-bad.json', '{"model": 3}')], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^biascheck solve: .*cli-bad\.json: model: expected an object, got 3$/)]);
   });

@@ -100,6 +100,7 @@ export async function loadClaimsFrom(dir: string): Promise<Claim[]> {
   if (files.length === 0) throw new ClaimLoadError(`--claims-from ${dir}: no .ts, .mts, .js or .mjs files in the directory`);
 
   const claims: Claim[] = [];
+  if (files.some((f) => /\.m?ts$/.test(f))) await ensureTypeScriptLoader();
   for (const f of files) {
     const path = join(abs, f);
     let mod: Record<string, unknown>;
@@ -135,4 +136,16 @@ export async function loadClaimsFrom(dir: string): Promise<Claim[]> {
     seen.set(c.id, c.id);
   }
   return claims;
+}
+
+let tsLoaderReady = false;
+/**
+ * The bundled CLI runs on plain Node, which cannot import .ts files: register tsx's loader, once,
+ * only when a contributor's directory holds TypeScript (under tsx itself this is a no-op).
+ */
+async function ensureTypeScriptLoader(): Promise<void> {
+  if (tsLoaderReady || import.meta.url.endsWith('.ts')) return;
+  const { register } = await import('tsx/esm/api');
+  register();
+  tsLoaderReady = true;
 }

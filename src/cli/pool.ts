@@ -28,7 +28,7 @@ export async function runTasks(tasks: Task[], opts: PoolOptions): Promise<TaskRe
   try {
     await new Promise<void>((resolve, reject) => {
       for (let w = 0; w < nWorkers; w++) {
-        const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { claimsFrom: opts.claimsFrom } });
+        const worker = new Worker(workerUrl(), { workerData: { claimsFrom: opts.claimsFrom } });
         workers.push(worker);
         let current = -1;
         const feed = () => {
@@ -56,6 +56,11 @@ export async function runTasks(tasks: Task[], opts: PoolOptions): Promise<TaskRe
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return results;
+}
+
+/** Under tsx (sources) the worker needs the loader registered first; in the esbuild bundle it is plain JS. */
+function workerUrl(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('./worker-boot.mjs', import.meta.url) : new URL('./worker.js', import.meta.url);
 }
 
 export function describe(t: Task): string {
