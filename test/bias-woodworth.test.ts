@@ -10,7 +10,7 @@ import { psiQD, hD, hDInv, qD } from '../src/bias/qD.js';
 import { rParam, rQuartic, rBrute } from '../src/bias/qR.js';
 import { diagonalShared } from '../src/models/diagonalShared.js';
 import { gramOf, liftMeasurement, liftedReduced, symmetricFactorization, wideDiagonal, asymmetricFactorization } from '../src/models/factorizationLifted.js';
-import { integrateWoo } from '../src/models/wooIntegrate.js';
+import { integrateFlow } from '../src/flow/index.js';
 import { reluNet, heUniform } from '../src/models/wooRelu.js';
 import type { FlowModel } from '../src/flow/types.js';
 
@@ -118,8 +118,8 @@ describe('woodworth models', () => {
     const W0 = r.normals(2 * d * k, 0.4);
     const full = symmetricFactorization(A, y, 2 * d, k, 0.5);
     const red = liftedReduced(A, y, 2 * d, gramOf(W0, 2 * d, k), 0.5);
-    const s1 = integrateWoo(full, W0, { tMax: 3, rtol: 1e-12, atol: 1e-14 });
-    const s2 = integrateWoo(red, red.init(), { tMax: 3, rtol: 1e-12, atol: 1e-14 });
+    const s1 = integrateFlow(full, W0, { tMax: 3, rtol: 1e-12, atol: 1e-14 });
+    const s2 = integrateFlow(red, red.init(), { tMax: 3, rtol: 1e-12, atol: 1e-14 });
     const f1 = full.predict(s1.theta);
     const f2 = red.predict(s2.theta);
     for (let n = 0; n < 3; n++) expect(Math.abs(f1[n] - f2[n])).toBeLessThan(1e-9);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix } from 'ml-matrix';
 import { Rng } from '../src/random/rng.js';
-import { checkGradientFD, gradientDescent, integrateFlow } from '../src/flow/index.js';
+import { checkGradientFD, componentwiseInvariantDrift, gradientDescent, integrateFlow, integrateOde } from '../src/flow/index.js';
 import type { FlowModel, FlowOptions } from '../src/flow/index.js';
 import { fromFlat, gaussianMatrix, randomOrthogonal, singularValues, symEig } from '../src/linalg/index.js';
 
@@ -452,5 +452,132 @@ describe('gradientDescent and checkGradientFD', () => {
     const v = symEig(H).values;
     expect(v[0]).toBeCloseTo(2, 12);
     expect(v[1]).toBeCloseTo(1, 12);
+  });
+});
+
+describe('integrateOde (general y\' = F(t, y) on the shared Dormand–Prince core)', () => {
+  // y₁' = −ω(t) y₂, y₂' = ω(t) y₁ with ω = 1 + t: rotation by φ(t) = t + t²/2 (norm conserved);
+  // y₃' = −y₃ + sin t: y₃ = (y₃(0) + ½)e^{−t} + (sin t − cos t)/2. Both need the stage times t + c_i h.
+  const F = (t: number, y: Float64Array, o: Float64Array) => {
+    const w = 1 + t;
+    o[0] = -w * y[1];
+    o[1] = w * y[0];
+    o[2] = -y[2] + Math.sin(t);
+  };
+  const exact = (t: number) => {
+    const phi = t + (t * t) / 2;
+    return [Math.cos(phi), Math.sin(phi), 1.5 * Math.exp(-t) + (Math.sin(t) - Math.cos(t)) / 2];
+  };
+  const y0 = Float64Array.of(1, 0, 1);
+  const tEval = [0, 0.37, 1, 1.9, 2.5, 3];
+
+  it('time-dependent linear ODE: accurate at tMax and at every tEval (dense output and landing)', () => {
+    for (const landOnEval of [false, true]) {
+      const r = integrateOde(F, y0, { tMax: 3, tEval, rtol: 1e-10, atol: 1e-12, landOnEval });
+      expect(r.status).toBe('done');
+      expect(r.t).toBe(3);
+      expect(r.ts).toEqual(tEval);
+      for (let k = 0; k < tEval.length; k++) {
+        const e = exact(tEval[k]);
+        for (let i = 0; i < 3; i++) expect(Math.abs(r.ys[k][i] - e[i])).toBeLessThan(1e-8);
+      }
+      const e3 = exact(3);
+      for (let i = 0; i < 3; i++) expect(Math.abs(r.y[i] - e3[i])).toBeLessThan(1e-8);
+    }
+    // the error shrinks with the tolerance
+    const loose = integrateOde(F, y0, { tMax: 3, rtol: 1e-5, atol: 1e-7 });
+    const tight = integrateOde(F, y0, { tMax: 3, rtol: 1e-11, atol: 1e-13 });
+    const err = (y: Float64Array) => Math.max(...exact(3).map((v, i) => Math.abs(y[i] - v)));
+    expect(err(tight.y)).toBeLessThan(err(loose.y) / 100);
+    expect(tight.steps).toBeGreaterThan(loose.steps);
+  });
+
+  it('tEval: unsorted input is sorted, points outside [0, tMax] are ignored, t = 0 is the initial state', () => {
+    const r = integrateOde(F, y0, { tMax: 2, tEval: [1.5, -1, 0, 0.5, 7] });
+    expect(r.ts).toEqual([0, 0.5, 1.5]);
+    expect(Array.from(r.ys[0])).toEqual(Array.from(y0));
+    expect(r.ys[0]).not.toBe(y0);
+  });
+
+  it('stop callback ends the run after the accepted step where it first holds; later tEval points are not recorded', () => {
+    // y' = 1: stop when y > 2.5 (at t > 1.5)
+    const one = (_t: number, _y: Float64Array, o: Float64Array) => void (o[0] = 1);
+    let calls = 0;
+    const r = integrateOde(one, Float64Array.of(1), { tMax: 10, tEval: [1, 1.2, 5, 9], h0: 0.05, hMax: 0.1, stop: (_t, y) => (calls++, y[0] > 2.5) });
+    expect(r.status).toBe('stopped');
+    expect(r.t).toBeGreaterThan(1.5);
+    expect(r.t).toBeLessThanOrEqual(1.6 + 1e-12); // the first accepted step past t = 1.5 (steps ≤ hMax)
+    expect(Math.abs(r.y[0] - (1 + r.t))).toBeLessThan(1e-12);
+    expect(r.ts).toEqual([1, 1.2]);
+    expect(r.ys[1][0]).toBeCloseTo(2.2, 12);
+    expect(calls).toBe(r.steps);
+    // without stop: done at tMax
+    expect(integrateOde(one, Float64Array.of(1), { tMax: 10 }).status).toBe('done');
+  });
+
+  it('counts evaluations: 6 per attempt + 1 for f(t₀, y₀) (+1 for the HINIT step guess)', () => {
+    const r = integrateOde(F, y0, { tMax: 3 });
+    expect(r.rhsEvals).toBe(2 + 6 * (r.steps + r.rejected));
+    const s = integrateOde(F, y0, { tMax: 3, h0: 0.1 });
+    expect(s.rhsEvals).toBe(1 + 6 * (s.steps + s.rejected));
+  });
+
+  it('is the same Dormand–Prince as integrateFlow: identical steps and states on a gradient flow', () => {
+    const lam = [3, 1, 0.2];
+    const model: FlowModel = {
+      dim: 3,
+      loss: (th) => 0.5 * th.reduce((a, v, i) => a + lam[i] * v * v, 0),
+      grad: (th, o) => th.forEach((v, i) => (o[i] = lam[i] * v)),
+    };
+    const th0 = Float64Array.of(1, -2, 0.5);
+    const a = integrateFlow(model, th0, { tMax: 4, tEval: [0.3, 2.2], rtol: 1e-9, atol: 1e-12, lossTol: 0 });
+    const negGrad = (_t: number, y: Float64Array, o: Float64Array) => {
+      model.grad(y, o);
+      for (let i = 0; i < o.length; i++) o[i] = -o[i];
+    };
+    const b = integrateOde(negGrad, th0, { tMax: 4, tEval: [0.3, 2.2], rtol: 1e-9, atol: 1e-12 });
+    expect(b.status).toBe('done');
+    expect(b.steps).toBe(a.stats.steps);
+    expect(b.rejected).toBe(a.stats.rejected);
+    expect(b.rhsEvals).toBe(a.stats.rhsEvals);
+    expect(Array.from(b.y)).toEqual(Array.from(a.theta));
+    expect(Array.from(b.ys[0])).toEqual(Array.from(a.thetas[a.evalIndex![0]]));
+    expect(Array.from(b.ys[1])).toEqual(Array.from(a.thetas[a.evalIndex![1]]));
+  });
+
+  it("errorNorm 'max' is at least as strict as 'rms'", () => {
+    const rms = integrateOde(F, y0, { tMax: 3, rtol: 1e-8, atol: 1e-10 });
+    const mx = integrateOde(F, y0, { tMax: 3, rtol: 1e-8, atol: 1e-10, errorNorm: 'max' });
+    expect(mx.steps).toBeGreaterThanOrEqual(rms.steps);
+  });
+
+  it('diverged, step-underflow at a pole, max-steps, wall-time', () => {
+    const grow = (_t: number, y: Float64Array, o: Float64Array) => void (o[0] = y[0]);
+    const d = integrateOde(grow, Float64Array.of(1), { tMax: 100, divergeNorm: 1e6 });
+    expect(d.status).toBe('diverged');
+    expect(d.y[0]).toBeGreaterThan(1e6);
+    // y' = y², y(0) = 1: pole at t = 1; the step collapses there
+    const pole = integrateOde((_t, y, o) => void (o[0] = y[0] * y[0]), Float64Array.of(1), { tMax: 2, divergeNorm: Infinity });
+    expect(pole.status).toBe('step-underflow');
+    expect(Math.abs(pole.t - 1)).toBeLessThan(1e-6);
+    expect(integrateOde(F, y0, { tMax: 3, maxSteps: 2 }).status).toBe('max-steps');
+    expect(integrateOde(F, y0, { tMax: 1e9, wallSeconds: 0 }).status).toBe('wall-time');
+    expect(() => integrateOde(F, y0, { tMax: -1 })).toThrow();
+  });
+});
+
+describe('componentwiseInvariantDrift', () => {
+  it('is relative per component, unlike FlowSolution.invariantDrift (relative to max(1, ‖I₀‖∞))', () => {
+    // θ' = −θ (L = ½|θ|²) with "invariants" (θ₁, 100): the first drifts by 1 − e^{−t} relative to θ₁(0) = 0.01.
+    const model: FlowModel = {
+      dim: 1,
+      loss: (th) => 0.5 * th[0] * th[0],
+      grad: (th, o) => void (o[0] = th[0]),
+      invariants: (th) => Float64Array.of(th[0], 100),
+    };
+    const s = integrateFlow(model, Float64Array.of(0.01), { tMax: 1, rtol: 1e-12, atol: 1e-16, lossTol: 0 });
+    expect(componentwiseInvariantDrift(model, s.thetas)).toBeCloseTo(1 - Math.exp(-1), 8);
+    expect(s.invariantDrift).toBeCloseTo((0.01 * (1 - Math.exp(-1))) / 100, 10);
+    expect(componentwiseInvariantDrift({ ...model, invariants: undefined }, s.thetas)).toBe(0);
   });
 });

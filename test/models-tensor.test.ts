@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { contractAll, contractAllBut, contractEachMode, multilinear } from '../src/models/tensor.js';
 import { flowRhs, lossOf, makeNet } from '../src/models/tensorNets.js';
 import { fcRhs, fcLoss } from '../src/models/tensorFc.js';
-import { dopri5 } from '../src/bias/yunOde.js';
+import { integrateOde } from '../src/flow/index.js';
 import { HL, HLstar, hL, hLinv, maxMarginL2, solveT5 } from '../src/bias/yunTheory.js';
 import { weightedMaxMarginL1 } from '../src/bias/yunLP.js';
 import { Rng } from '../src/random/rng.js';
@@ -37,8 +37,8 @@ describe('tensor machinery', () => {
 });
 
 describe('Yun helpers', () => {
-  it('dopri5 integrates y′ = −y to 1e-9', () => {
-    const r = dopri5((_t, y, o) => { o[0] = -y[0]; }, Float64Array.from([1]), { tMax: 5, tEval: [1, 5] });
+  it('integrateOde integrates y′ = −y to 1e-9', () => {
+    const r = integrateOde((_t, y, o) => { o[0] = -y[0]; }, Float64Array.from([1]), { tMax: 5, tEval: [1, 5] });
     expect(Math.abs(r.ys[1][0] - Math.exp(-5))).toBeLessThan(1e-9);
   });
   it('h_L, h_L^{-1}, H_L, H_L^* are consistent', () => {

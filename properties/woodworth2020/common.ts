@@ -8,7 +8,7 @@ import { psiQ } from '../../src/bias/qFunctions.js';
 import { minL1 } from '../../src/bias/minL1.js';
 import { psiQD } from '../../src/bias/qD.js';
 import { diagonalShared, logInit } from '../../src/models/diagonalShared.js';
-import { integrateWoo } from '../../src/models/wooIntegrate.js';
+import { componentwiseInvariantDrift, integrateFlow } from '../../src/flow/index.js';
 import { matTVec, matVec, nrm2, nrmInf, weightedGram } from '../../src/bias/wooDense.js';
 import type { FlowSolution } from '../../src/flow/types.js';
 
@@ -76,6 +76,8 @@ export interface FlowRun {
   resNorm: number;
   converged: boolean;
   reason: string;
+  /** Drift of the model's invariants, relative per component, over the recorded trajectory. */
+  invariantDrift: number;
 }
 
 /**
@@ -109,7 +111,7 @@ export function flowToLimit(data: RegData, alpha: number, D: number, tier: Tier,
   const resTol = 1e-9 * (1 + ynorm);
   const tConv = Math.log(Math.max(10, ynorm / resTol)) / lamMin;
   const tMax = 10 * (tEsc + tConv); // generous: the run stops at convergence anyway
-  const sol = integrateWoo(model, th0, {
+  const sol = integrateFlow(model, th0, {
     rtol: 1e-11,
     atol: D === 2 ? 1e-13 / Math.max(1, alpha * alpha) : 1e-14 * Math.pow(alpha, D),
     tMax,
@@ -121,7 +123,7 @@ export function flowToLimit(data: RegData, alpha: number, D: number, tier: Tier,
   const resNorm = nrm2(model.residual(sol.theta));
   const converged = resNorm <= resTol && Number.isFinite(resNorm);
   const reason = converged ? '' : `flow not converged in budget (${sol.status}, ‖res‖=${resNorm.toExponential(2)}, T_max=${tMax.toExponential(2)})`;
-  return { sol, beta, resNorm, converged, reason };
+  return { sol, beta, resNorm, converged, reason, invariantDrift: componentwiseInvariantDrift(model, sol.thetas) };
 }
 
 export function l1(a: ArrayLike<number>): number {

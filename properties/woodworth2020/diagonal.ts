@@ -14,7 +14,7 @@ import { psiQD } from '../../src/bias/qD.js';
 import { distInf, dist2, rowAndNullBasis, projectOut, solveSPD, weightedGram } from '../../src/bias/wooDense.js';
 import { diagonalShared } from '../../src/models/diagonalShared.js';
 import { diagonalUntied } from '../../src/models/diagonalUntied.js';
-import { integrateWoo } from '../../src/models/wooIntegrate.js';
+import { componentwiseInvariantDrift, integrateFlow } from '../../src/flow/index.js';
 import { qBig, big, bigNum, B } from '../../src/bias/qBig.js';
 import type { FlowModel } from '../../src/flow/types.js';
 import { PAPER, seedArb, genReg, genW0, solveQ, solveQD, flowToLimit, flowWall, l1, nrm2, nrmInf, matVec, matTVec, logLogSlope, type RegData } from './common.js';
@@ -48,7 +48,7 @@ function t1Check(i: T1Inst, tier: Tier, ref: (data: RegData, alpha: number, w0?:
   if (!qref.converged) return inconclusive(`SOLVE-Q not converged: ${qref.message}`);
   const fr = memoFlow(JSON.stringify(i) + tier, () => flowToLimit(data, alpha, 2, tier, { w0, betaRef: qref.beta }));
   if (!fr.converged) return inconclusive(fr.reason);
-  if (fr.sol.invariantDrift > 1e-6) return inconclusive(`conserved-quantity drift ${fmt(fr.sol.invariantDrift)} > 1e-6`);
+  if (fr.invariantDrift > 1e-6) return inconclusive(`conserved-quantity drift ${fmt(fr.invariantDrift)} > 1e-6`);
   const r = ref(data, alpha, w0);
   if (!r.ok) return inconclusive(r.why ?? 'reference not available');
   const outs = [within(distInf(fr.beta, r.beta), tolFlow(r.beta), `‖β_flow − β_ref‖∞ (α=${fmt(alpha)})`)];
@@ -121,8 +121,8 @@ export const wooT1G = defineClaim<T1Inst>({
     }
     const absInit = m.init(alpha, w0);
     const T = 1;
-    const s1 = integrateWoo(m, signed, { tMax: T, rtol: 1e-12, atol: 1e-14, wallSeconds: flowWall(ctx.tier) });
-    const s2 = integrateWoo(m, absInit, { tMax: T, rtol: 1e-12, atol: 1e-14, wallSeconds: flowWall(ctx.tier) });
+    const s1 = integrateFlow(m, signed, { tMax: T, rtol: 1e-12, atol: 1e-14, wallSeconds: flowWall(ctx.tier), lossTol: 0 });
+    const s2 = integrateFlow(m, absInit, { tMax: T, rtol: 1e-12, atol: 1e-14, wallSeconds: flowWall(ctx.tier), lossTol: 0 });
     if (s1.status !== 'max-time' || s2.status !== 'max-time') return all([base, inconclusive('sign-flip runs did not reach T')]);
     const b1 = m.predictor(s1.theta);
     const b2 = m.predictor(s2.theta);
@@ -152,7 +152,7 @@ function kktCheck(i: PathInst, tier: Tier, link: (beta: number, m: number) => nu
   const m = diagonalShared({ X: data.X, y: data.y, D: 2, cL: 0.5 });
   const T = 3;
   const tEval = Array.from({ length: 20 }, (_, k) => ((k + 1) * T) / 20);
-  const sol = integrateWoo(m, m.init(alpha, w0), { tMax: T, tEval, rtol: 1e-12, atol: 1e-15 * alpha * alpha, wallSeconds: flowWall(tier) });
+  const sol = integrateFlow(m, m.init(alpha, w0), { tMax: T, tEval, rtol: 1e-12, atol: 1e-15 * alpha * alpha, wallSeconds: flowWall(tier), lossTol: 0 });
   if (sol.status !== 'max-time') return inconclusive(`path integration ended early: ${sol.message}`);
   const { row } = rowAndNullBasis(data.X);
   const outs: Outcome[] = [];
@@ -211,7 +211,7 @@ function flow2Check(i: CfInst, tier: Tier, cL: number, kw: number, kb: number, u
   const m = diagonalShared({ X: data.X, y: data.y, D: 2, cL, augment: true });
   const T = 10;
   const tEval = Array.from({ length: 20 }, (_, k) => ((k + 1) * T) / 20);
-  const sol = integrateWoo(m, m.init(alpha, w0), { tMax: T, tEval, rtol: 1e-12, atol: 1e-16, wallSeconds: flowWall(tier) });
+  const sol = integrateFlow(m, m.init(alpha, w0), { tMax: T, tEval, rtol: 1e-12, atol: 1e-16, wallSeconds: flowWall(tier), lossTol: 0 });
   if (sol.status !== 'max-time' && sol.status !== 'converged') return inconclusive(`integration ended early: ${sol.message}`);
   let ew = 0;
   let eb = 0;
@@ -392,7 +392,7 @@ function klimCheck(i: KlInst, tier: Tier, kernelRef: (data: RegData, w0: number[
     },
   };
   const resTol = 1e-10 * (1 + nrm2(data.y));
-  const sol = integrateWoo(lin, new Float64Array(i.d), { rtol: 1e-12, atol: 1e-15, lossTol: 0.5 * resTol * resTol, tMax: 1e5, wallSeconds: flowWall(tier) });
+  const sol = integrateFlow(lin, new Float64Array(i.d), { rtol: 1e-12, atol: 1e-15, lossTol: 0.5 * resTol * resTol, tMax: 1e5, wallSeconds: flowWall(tier) });
   if (sol.status !== 'converged') return inconclusive(`linearized flow not converged: ${sol.message}`);
   outs.push(within(distInf(sol.theta, bK), 1e-8 * (1 + nrmInf(bK)), 'linearized flow limit vs kernel reference'));
   // (ii)/(iii) sequence along α: ‖β_α − β_K‖ ~ α⁻⁴.
@@ -577,7 +577,7 @@ function flowDCheck(i: FdInst, tier: Tier, cL: number, kFac: (D: number) => numb
   const tEsc = alpha ** (2 - D) / (2 * cL * D * (D - 2) * nrmInf(matTVec(data.X, data.y)));
   const T = Math.min(5 * tEsc, 200);
   const tEval = Array.from({ length: 20 }, (_, k) => ((k + 1) * T) / 20);
-  const sol = integrateWoo(m, m.init(alpha), { tMax: T, tEval, rtol: 1e-12, atol: 1e-16, wallSeconds: flowWall(tier) });
+  const sol = integrateFlow(m, m.init(alpha), { tMax: T, tEval, rtol: 1e-12, atol: 1e-16, wallSeconds: flowWall(tier), lossTol: 0 });
   if (sol.status !== 'max-time' && sol.status !== 'converged') return inconclusive(`integration ended early: ${sol.message}`);
   let ew = 0;
   let eb = 0;
@@ -596,7 +596,7 @@ function flowDCheck(i: FdInst, tier: Tier, cL: number, kFac: (D: number) => numb
       eb = Math.max(eb, Math.abs(beta[j] - alpha ** D * hD(nu, D)) / (1 + Math.abs(beta[j])));
     }
   }
-  const drift = sol.invariantDrift;
+  const drift = componentwiseInvariantDrift(m, sol.thetas); // relative per component
   // Catalog: closed forms to 1e-9 relative; invariant drift ≤ 1e-8.
   return all([within(ew, 1e-9, `w± vs (51)/(53), c_L=${cL}, D=${D}`), within(eb, 1e-9, 'β vs (57)'), within(drift, 1e-8, 'drift of w₊^{2−D} + w₋^{2−D}')]);
 }
@@ -643,7 +643,7 @@ function l4Check(i: L4Inst, tier: Tier, boundOf: (alpha: number, D: number) => n
   const D = i.D;
   const m = diagonalShared({ X: data.X, y: data.y, D, cL: 0.5, augment: true });
   const T = Math.min(50 * alpha ** (2 - D), 2e4);
-  const sol = integrateWoo(m, m.init(alpha), { tMax: T, rtol: 1e-11, atol: 1e-16, recordEvery: 5, wallSeconds: flowWall(tier), lossTol: 1e-28 });
+  const sol = integrateFlow(m, m.init(alpha), { tMax: T, rtol: 1e-11, atol: 1e-16, recordEvery: 5, wallSeconds: flowWall(tier), lossTol: 1e-28 });
   if (sol.status !== 'max-time' && sol.status !== 'converged') return inconclusive(`integration ended early: ${sol.message}`);
   let mx = 0;
   for (const th of sol.thetas) mx = Math.max(mx, nrmInf(matTVec(data.X, m.integratedResidual(th))));
@@ -832,7 +832,7 @@ function escTime(data: RegData, D: number, alpha: number, tier: Tier): number {
   const m = diagonalShared({ X: data.X, y: data.y, D, cL: 0.5, logCoords: D === 2 });
   const th0 = m.init(alpha);
   const L0 = m.loss(th0);
-  const sol = integrateWoo(m, th0, { rtol: 1e-9, atol: 1e-14, lossTol: L0 / 2, recordEvery: 1, wallSeconds: flowWall(tier), tMax: 1e7 });
+  const sol = integrateFlow(m, th0, { rtol: 1e-9, atol: 1e-14, lossTol: L0 / 2, recordEvery: 1, wallSeconds: flowWall(tier), tMax: 1e7 });
   if (sol.status !== 'converged') return NaN;
   // Linear interpolation of the crossing between the last two recorded steps.
   const n = sol.ts.length;
@@ -943,7 +943,7 @@ function linregCheck(i: T1Inst, tier: Tier, mutantM1: boolean): Outcome {
     };
     const w00 = Float64Array.from(w0, (v) => alpha * v);
     const resTol = 1e-10 * (1 + nrm2(data.y));
-    const sol = integrateWoo(lin, w00, { rtol: 1e-12, atol: 1e-15, lossTol: 0.5 * resTol * resTol, wallSeconds: flowWall(tier), tMax: 1e6 });
+    const sol = integrateFlow(lin, w00, { rtol: 1e-12, atol: 1e-15, lossTol: 0.5 * resTol * resTol, wallSeconds: flowWall(tier), tMax: 1e6 });
     if (sol.status !== 'converged') return inconclusive(sol.message);
     const corr = minL2(data.X, matVec(data.X, w00).map((v, k) => data.y[k] - v));
     const pred = w00.map((v, k) => v + corr[k]);
@@ -1043,7 +1043,7 @@ function abRun(i: AbInst, tier: Tier) {
   th0.set(u0, 0);
   th0.set(v0, i.d);
   const tEval = Array.from({ length: 40 }, (_, k) => ((k + 1) * 200) / 40);
-  const sol = integrateWoo(model, th0, { tMax: 200, tEval, rtol: 1e-12, atol: 1e-16, wallSeconds: flowWall(tier) });
+  const sol = integrateFlow(model, th0, { tMax: 200, tEval, rtol: 1e-12, atol: 1e-16, wallSeconds: flowWall(tier), lossTol: 0 });
   return { data, u0, v0, model, sol };
 }
 function abCheck(i: AbInst, tier: Tier, signFlipClaim: boolean, signsAlways = false): Outcome {
@@ -1119,7 +1119,7 @@ function abDerivCheck(i: AbInst, tier: Tier, c: number): Outcome {
   th0.set(v0, d);
   const t = 0.5;
   const h = 1e-4;
-  const sol = integrateWoo(model, th0, { tMax: t + h, tEval: [t - h, t, t + h], rtol: 1e-13, atol: 1e-17, wallSeconds: flowWall(tier) });
+  const sol = integrateFlow(model, th0, { tMax: t + h, tEval: [t - h, t, t + h], rtol: 1e-13, atol: 1e-17, wallSeconds: flowWall(tier), lossTol: 0 });
   if (sol.thetas.length < 4) return inconclusive('dense output missing');
   const [a, m0, b] = [sol.thetas[1], sol.thetas[2], sol.thetas[3]];
   const g = new Float64Array(4 * d);

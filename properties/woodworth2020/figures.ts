@@ -12,7 +12,7 @@ import { minL2 } from '../../src/bias/minL2.js';
 import { SingularValueDecomposition, Matrix } from 'ml-matrix';
 import { gramOf, liftMeasurement, liftedReduced } from '../../src/models/factorizationLifted.js';
 import { diagonalShared } from '../../src/models/diagonalShared.js';
-import { integrateWoo } from '../../src/models/wooIntegrate.js';
+import { integrateFlow } from '../../src/flow/index.js';
 import { heUniform, kernelCosineDistance, ntkGram, reluNet, trainRelu } from '../../src/models/wooRelu.js';
 import { PAPER, seedArb, genReg, genW0, solveQ, solveQD, flowToLimit, flowWall, l1, nrm2, type RegData } from './common.js';
 import { dist2 } from '../../src/bias/wooDense.js';
@@ -368,7 +368,7 @@ function f5Data(seed: number, tier: Tier): F5Point[] {
       // Lifted flow with c_L = 1 (gradient flow of Σ(⟨UVᵀ, X_n⟩ − y_n)²), exact width-free reduction.
       const model = liftedReduced(A, y, 2 * d, M0full, 1, false);
       // T = 100: the catalog's pre-check saw the metrics change by < 1e-3 between T = 85 and T = 1000.
-      const sol = integrateWoo(model, model.init(), { tMax: 100, rtol: 1e-8, atol: 1e-12, wallSeconds: 2 * flowWall(tier) });
+      const sol = integrateFlow(model, model.init(), { tMax: 100, rtol: 1e-8, atol: 1e-12, wallSeconds: 2 * flowWall(tier), lossTol: 0 });
       const Mfull = model.gramAt(sol.theta);
       const M = new Float64Array(d * d);
       const M0 = new Float64Array(d * d);
@@ -552,7 +552,7 @@ export const wooF7 = defineClaim<{ seed: number }>({
 function trainTime(data: RegData, alpha: number, tier: Tier): number {
   const m = diagonalShared({ X: data.X, y: data.y, D: 2, cL: 0.5, logCoords: true });
   const th0 = m.init(alpha);
-  const sol = integrateWoo(m, th0, { rtol: 1e-9, atol: 1e-13, lossTol: 1e-6 * m.loss(th0), wallSeconds: flowWall(tier), tMax: 1e7 });
+  const sol = integrateFlow(m, th0, { rtol: 1e-9, atol: 1e-13, lossTol: 1e-6 * m.loss(th0), wallSeconds: flowWall(tier), tMax: 1e7 });
   return sol.status === 'converged' ? sol.t : NaN;
 }
 function f8Check(seed: number, tier: Tier, faster: boolean): Outcome {

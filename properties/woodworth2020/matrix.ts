@@ -8,7 +8,7 @@ import { Rng } from '../../src/random/rng.js';
 import { psiQ } from '../../src/bias/qFunctions.js';
 import { minSeparable } from '../../src/bias/separableMin.js';
 import { asymmetricFactorization, gramOf, liftMeasurement, liftedReduced, symmetricFactorization, wideDiagonal, type Meas } from '../../src/models/factorizationLifted.js';
-import { integrateWoo } from '../../src/models/wooIntegrate.js';
+import { integrateFlow } from '../../src/flow/index.js';
 import type { FlowModel } from '../../src/flow/types.js';
 import { PAPER, seedArb, flowWall, logLogSlope, nrm2 } from './common.js';
 
@@ -106,8 +106,8 @@ function liftCheck(i: LiftInst, tier: Tier, sign: number, factor: number): Outco
   const formula = GM.map((v, e) => sign * factor * (v + MG[e]));
   outs.push(within(frobDiff(d1, formula) / sc, rt, `Ṁ vs ${sign < 0 ? '−' : ''}${factor}(∇L̃M + M∇L̃)`));
   // Integrate W and WO on [0, 2]: the M-paths agree.
-  const s1 = integrateWoo(model, W, { tMax: 2, rtol: 1e-12, atol: 1e-14, wallSeconds: flowWall(tier) });
-  const s2 = integrateWoo(model, WO, { tMax: 2, rtol: 1e-12, atol: 1e-14, wallSeconds: flowWall(tier) });
+  const s1 = integrateFlow(model, W, { tMax: 2, rtol: 1e-12, atol: 1e-14, wallSeconds: flowWall(tier), lossTol: 0 });
+  const s2 = integrateFlow(model, WO, { tMax: 2, rtol: 1e-12, atol: 1e-14, wallSeconds: flowWall(tier), lossTol: 0 });
   if (s1.status === 'max-time' && s2.status === 'max-time') outs.push(within(frobDiff(gramOf(s1.theta, n, k), gramOf(s2.theta, n, k)) / Math.max(1, nrm2(gramOf(s1.theta, n, k))), 1e-8, 'M(t) = M′(t) at t = 2'));
   // (ii) asymmetric: (U, V) and (UB, VB^{−ᵀ}) have the same UVᵀ but different Ṁ.
   const dd = i.d;
@@ -265,7 +265,7 @@ function dd67Check(i: WideInst, tier: Tier, coef: number, bigDeltaVariant: 'full
   const model = wideDiagonal(Xd, y, k, 1);
   const th0 = rng.normals(2 * d * k, alpha);
   const tEval = Array.from({ length: 10 }, (_, m) => (m + 1) * 20);
-  const sol = integrateWoo(model, th0, { tMax: 200, tEval, rtol: 1e-11, atol: 1e-14, wallSeconds: flowWall(tier), lossTol: 1e-24 });
+  const sol = integrateFlow(model, th0, { tMax: 200, tEval, rtol: 1e-11, atol: 1e-14, wallSeconds: flowWall(tier), lossTol: 1e-24 });
   if (sol.status !== 'max-time' && sol.status !== 'converged') return inconclusive(sol.message);
   const outs: Outcome[] = [];
   let e67 = 0;
@@ -355,7 +355,7 @@ function t4Run(seed: number, k: number, tier: Tier, mu2: number) {
       for (let i = 0; i < d; i++) out[i] = -r.reduce((a2, rn, n) => a2 + rn * Xd[n][i], 0);
     },
   };
-  const sol = integrateWoo(model, new Float64Array(d), { tMax: 200, rtol: 1e-11, atol: 1e-14, wallSeconds: flowWall(tier), lossTol: 1e-26 });
+  const sol = integrateFlow(model, new Float64Array(d), { tMax: 200, rtol: 1e-11, atol: 1e-14, wallSeconds: flowWall(tier), lossTol: 1e-26 });
   const x = sol.theta.map((G) => 2 * cL * G);
   let off = 0;
   for (let i = 0; i < d; i++)
@@ -415,7 +415,7 @@ function t4Deterministic(seed: number, tier: Tier, muRef2: number): Outcome {
     th0[a * k + a] = c; // U = [√2μ I, 0]
     th0[(d + a) * k + d + a] = c; // V = [0, √2μ I]
   }
-  const sol = integrateWoo(model, th0, { tMax: 400, rtol: 1e-12, atol: 1e-15, wallSeconds: flowWall(tier), lossTol: 1e-26 });
+  const sol = integrateFlow(model, th0, { tMax: 400, rtol: 1e-12, atol: 1e-15, wallSeconds: flowWall(tier), lossTol: 1e-26 });
   if (sol.loss > 1e-20) return inconclusive(`deterministic-init flow not converged: ${sol.message}`);
   const pred = minSeparable(Xd, y, psiQ(0.5 * Math.log(muRef2), d), { maxDualStep: 2 });
   // Here Δ(0) = μ² per coordinate (½(2μ²)): the bias is Q with m = Δ(0)/… — the proof's normalization gives Q_μ.
@@ -472,7 +472,7 @@ function t5Run(i: T5Inst, tier: Tier, cL: number): T5Run {
   const e0 = frobDiff(model.predict(th0), ystar);
   const T = 20 / mu;
   const tEval = Array.from({ length: 80 }, (_, m) => ((m + 1) * T) / 80);
-  const s1 = integrateWoo(model, th0, { tMax: T, tEval, rtol: 1e-12, atol: 1e-15, wallSeconds: 3 * flowWall(tier) }); // 72-dim reduced system
+  const s1 = integrateFlow(model, th0, { tMax: T, tEval, rtol: 1e-12, atol: 1e-15, wallSeconds: 3 * flowWall(tier), lossTol: 0 }); // 72-dim reduced system
   const out: T5Run = { ok: true, why: '', e0, gamma, mu, lam, Lam, ts: [], dW: [], dTK: [], resid: [], residTK: [], R: [] };
   if (s1.status !== 'max-time' && s1.status !== 'converged') {
     out.ok = false;
@@ -631,7 +631,7 @@ function cgRun(seed: number, k: number, alpha: number, tier: Tier) {
   // Exact width-free reduction of the lifted flow and of its tangent-kernel path.
   const model = liftedReduced(A, ystar, 2 * d, M0, 0.5);
   const tEval = Array.from({ length: 40 }, (_, m) => ((m + 1) * T) / 40);
-  const s1 = integrateWoo(model, model.init(), { tMax: T, tEval, rtol: 1e-10, atol: 1e-14, wallSeconds: 3 * flowWall(tier) }); // 72-dim reduced system
+  const s1 = integrateFlow(model, model.init(), { tMax: T, tEval, rtol: 1e-10, atol: 1e-14, wallSeconds: 3 * flowWall(tier), lossTol: 0 }); // 72-dim reduced system
   let supW = 0;
   let supTK = 0;
   for (const th of s1.thetas) {

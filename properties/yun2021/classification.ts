@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
 import { all, defineClaim, fail, inconclusive, pass, within, type Claim, type Outcome, type Tier } from '../../src/core/claim.js';
-import { dopri5 } from '../../src/bias/yunOde.js';
+import { integrateOde } from '../../src/flow/index.js';
 import { angleDeg, distv, dotv, maxMarginL2, norm, norm1, normalizedMargin } from '../../src/bias/yunTheory.js';
 import { weightedMaxMarginL1 } from '../../src/bias/yunLP.js';
 import { contractAll, contractAllBut, tensorCombination } from '../../src/models/tensor.js';
@@ -33,9 +33,9 @@ export function runNormalized(net: TensorNet, theta0: Float64Array, tier: Tier, 
   const taus = tauCheckpoints(tier);
   const wall = wallSeconds ?? (tier === 'ci' ? 6 : 20);
   // (wall-clock guard per phase; the τ horizon is what the tier sets)
-  const pre = dopri5((_t, y, o) => flowRhs(net, y, o), theta0, { tMax: 1e5, rtol: 1e-10, atol: 1e-12, stop: (_t, y) => lossOf(net, y) < 0.5, wallSeconds: wall, divergeNorm: 1e12 });
+  const pre = integrateOde((_t, y, o) => flowRhs(net, y, o), theta0, { tMax: 1e5, rtol: 1e-10, atol: 1e-12, stop: (_t, y) => lossOf(net, y) < 0.5, wallSeconds: wall, divergeNorm: 1e12 });
   if (pre.status !== 'stopped') return { ok: false, reason: `GF did not reach L < 1 (${pre.status})`, thetas: [], taus };
-  const res = dopri5((_t, y, o) => normalizedRhs(net, y, o), pre.y, { tMax: taus[taus.length - 1], tEval: taus, rtol: 1e-10, atol: 1e-12, wallSeconds: wall, divergeNorm: 1e300 });
+  const res = integrateOde((_t, y, o) => normalizedRhs(net, y, o), pre.y, { tMax: taus[taus.length - 1], tEval: taus, rtol: 1e-10, atol: 1e-12, wallSeconds: wall, divergeNorm: 1e300 });
   if (res.ys.length < taus.length) return { ok: false, reason: `normalised flow stopped at τ=${res.t.toFixed(1)} (${res.status})`, thetas: res.ys, taus };
   return { ok: true, reason: '', thetas: res.ys, taus };
 }
@@ -415,7 +415,7 @@ function rateRatio(i: RateInst, p: number): Outcome {
   const c = Math.pow(st.alpha, 2 * st.L - 2) * Math.pow(st.lam, st.L - 1) * st.smin ** 2 * st.gamma ** 2;
   const tEnd = Math.min(100, 20 / (c * L0));
   const ts = Array.from({ length: 200 }, (_, k) => (tEnd * (k + 1)) / 200);
-  const res = dopri5((_t, y, o) => flowRhs(st.net, y, o), st.theta0, { tMax: tEnd, tEval: ts, rtol: 1e-11, atol: 1e-14, wallSeconds: 10 });
+  const res = integrateOde((_t, y, o) => flowRhs(st.net, y, o), st.theta0, { tMax: tEnd, tEval: ts, rtol: 1e-11, atol: 1e-14, wallSeconds: 10 });
   let worst = 0;
   let at = 0;
   res.ys.forEach((th, k) => {
@@ -496,7 +496,7 @@ function rateRatioScaled(i: RateInst, p: number, factor: number, _L: number): Ou
   const c = factor * Math.pow(st.alpha, 2 * st.L - 2) * Math.pow(st.lam, st.L - 1) * st.smin ** 2 * st.gamma ** 2;
   const tEnd = Math.min(100, 20 / (c * L0));
   const ts = Array.from({ length: 100 }, (_, k) => (tEnd * (k + 1)) / 100);
-  const res = dopri5((_t, y, o) => flowRhs(st.net, y, o), st.theta0, { tMax: tEnd, tEval: ts, rtol: 1e-11, atol: 1e-14, wallSeconds: 10 });
+  const res = integrateOde((_t, y, o) => flowRhs(st.net, y, o), st.theta0, { tMax: tEnd, tEval: ts, rtol: 1e-11, atol: 1e-14, wallSeconds: 10 });
   let worst = 0;
   res.ys.forEach((th, k) => (worst = Math.max(worst, lossOf(st.net, th) / (L0 / (1 + c * Math.pow(L0, p) * res.ts[k])))));
   return within(worst, 1 + 1e-9, 'max L(t)/bound');
@@ -594,7 +594,7 @@ function t3xCheck(i: OneInst, sign: number): Outcome {
   const z0 = new Float64Array(dim + 1);
   z0.set(theta0);
   const tmp = new Float64Array(dim);
-  const res = dopri5(
+  const res = integrateOde(
     (_t, z, o) => {
       const th = z.subarray(0, dim);
       flowRhs(net, th, tmp);
@@ -657,7 +657,7 @@ function t3Check(i: OneInst, variant: 'true' | 'sign-free' | 'bottom'): Outcome 
   const c2 = dotv(v2, col(U2, jj)) / norm(v2);
   const signOk = variant === 'sign-free' ? Math.sign(c1) === Math.sign(c2) : Math.sign(c1) === Math.sign(y) * Math.sign(c2);
   // raw GF trend: |cos(v_1, top)| non-decreasing at t = 1, 10, 100
-  const run = dopri5((_t, z, o) => flowRhs(net, z, o), theta0, { tMax: 100, tEval: [1, 10, 100], rtol: 1e-10, atol: 1e-12, wallSeconds: 5 });
+  const run = integrateOde((_t, z, o) => flowRhs(net, z, o), theta0, { tMax: 100, tEval: [1, 10, 100], rtol: 1e-10, atol: 1e-12, wallSeconds: 5 });
   const cosT = run.ys.map((z) => Math.abs(dotv(z.subarray(0, k1), col(U1, 0))) / norm(z.subarray(0, k1)));
   const trend = cosT.length === 3 && cosT[2] >= cosT[0] - 1e-9;
   return all([
@@ -736,7 +736,7 @@ function t3rRatio(i: T3RInst, p: number): Outcome {
   const c = alpha * alpha * lam * s2;
   const tEnd = Math.min(100, 20 / (c * L0));
   const ts = Array.from({ length: 200 }, (_, k) => (tEnd * (k + 1)) / 200);
-  const res = dopri5((_t, y, o) => flowRhs(net, y, o), theta0, { tMax: tEnd, tEval: ts, rtol: 1e-11, atol: 1e-14, wallSeconds: 10 });
+  const res = integrateOde((_t, y, o) => flowRhs(net, y, o), theta0, { tMax: tEnd, tEval: ts, rtol: 1e-11, atol: 1e-14, wallSeconds: 10 });
   let worst = 0;
   res.ys.forEach((th, k) => (worst = Math.max(worst, lossOf(net, th) / (L0 / (1 + c * Math.pow(L0, p) * res.ts[k])))));
   return within(worst, 1 + 1e-9, `max L(t)/bound (L(0) = ${L0.toFixed(4)})`);

@@ -3,7 +3,7 @@
 import { Matrix } from 'ml-matrix';
 import { Rng } from '../../src/random/rng.js';
 import { randomOrthonormalColumns, svdFull, symEig } from '../../src/linalg/index.js';
-import { dopri5, type OdeResult } from '../../src/bias/yunOde.js';
+import { integrateOde, type OdeResult } from '../../src/flow/index.js';
 import { flowRhs, lossOf, makeNet, type Arch, type LossKind, type TensorNet } from '../../src/models/tensorNets.js';
 
 export const PAPER = 'yun2021';
@@ -87,7 +87,7 @@ export function runGF(
   opts: { lossStop?: number; tMax?: number; tEval?: number[]; wallSeconds?: number; rtol?: number; atol?: number; augment?: never } = {},
 ): GFRun {
   const lossStop = opts.lossStop ?? 1e-20;
-  const res = dopri5((_t, y, o) => flowRhs(net, y, o), theta0, {
+  const res = integrateOde((_t, y, o) => flowRhs(net, y, o), theta0, {
     tMax: opts.tMax ?? 1e6,
     tEval: opts.tEval,
     stop: net.loss === 'sq' ? (_t, y) => lossOf(net, y) < lossStop : undefined,

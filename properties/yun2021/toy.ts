@@ -5,7 +5,7 @@ import { all, defineClaim, within, type Claim, type Figure, type FigureSpec, typ
 import { distv, dotv, maxMarginL2, norm, weightedMinL2 } from '../../src/bias/yunTheory.js';
 import { weightedMaxMarginL1, weightedMinL1Interp } from '../../src/bias/yunLP.js';
 import { betaOf, flowRhs, makeNet, normalizedRhs, type Arch } from '../../src/models/tensorNets.js';
-import { dopri5 } from '../../src/bias/yunOde.js';
+import { integrateOde } from '../../src/flow/index.js';
 import { PAPER, compactSvd } from './common.js';
 import { t6Predict } from './regression.js';
 
@@ -172,8 +172,8 @@ function classificationFigure(tier: Tier): Figure {
     const net = makeNet(ARCHS[kind], X, y, 'exp');
     ZS.forEach((z, zi) => {
       const th0 = Float64Array.from(initFor(kind, z));
-      const pre = dopri5((_t, v, o) => flowRhs(net, v, o), th0, { tMax: 1e4, rtol: 1e-10, atol: 1e-12, stop: (_t, v) => betaOf(net, v).length > 0 && lossExp(net, v) < 0.5, wallSeconds: 5 });
-      const res = dopri5((_t, v, o) => normalizedRhs(net, v, o), pre.y, { tMax: tauMax, tEval: taus, rtol: 1e-9, atol: 1e-12, wallSeconds: 5, divergeNorm: 1e300 });
+      const pre = integrateOde((_t, v, o) => flowRhs(net, v, o), th0, { tMax: 1e4, rtol: 1e-10, atol: 1e-12, stop: (_t, v) => betaOf(net, v).length > 0 && lossExp(net, v) < 0.5, wallSeconds: 5 });
+      const res = integrateOde((_t, v, o) => normalizedRhs(net, v, o), pre.y, { tMax: tauMax, tEval: taus, rtol: 1e-9, atol: 1e-12, wallSeconds: 5, divergeNorm: 1e300 });
       const angles = res.ys.map((th) => {
         const b = betaOf(net, th);
         return (Math.atan2(b[1], b[0]) * 180) / Math.PI;

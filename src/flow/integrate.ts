@@ -34,6 +34,7 @@
 //   step-underflow  the proposed step h < 1e-14·max(1,|t|) without a blow-up
 import { normInf, norm2 } from '../linalg/kernels.js';
 import type { FlowMethod, FlowModel, FlowOptions, FlowSolution, FlowStatus } from './types.js';
+import { makeDopri5Core } from './dopri5.js';
 
 /** The counted vector field f(y) = −∇L(y). */
 export interface Rhs {
@@ -89,127 +90,15 @@ function ensureF0(st: Stepper, rhs: Rhs, y: Float64Array): Float64Array {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Dormand–Prince 5(4) (Dormand & Prince 1980; Hairer, Nørsett & Wanner, Solving ODEs I, §II.5
-// and the dopri5 code): 7 stages, FSAL, error of the embedded 4th-order solution, PI step-size
-// control (β = 0.04), dense output of order 4 (Shampine 1986 continuous extension).
+// Dormand–Prince 5(4): the shared core in ./dopri5.ts (tableau, PI controller, HINIT, dense
+// output), driven here for the autonomous field f(y) = −∇L(y) through the counted Rhs.
 // ---------------------------------------------------------------------------------------------
-const C2 = 1 / 5, C3 = 3 / 10, C4 = 4 / 5, C5 = 8 / 9;
-const A21 = 1 / 5;
-const A31 = 3 / 40, A32 = 9 / 40;
-const A41 = 44 / 45, A42 = -56 / 15, A43 = 32 / 9;
-const A51 = 19372 / 6561, A52 = -25360 / 2187, A53 = 64448 / 6561, A54 = -212 / 729;
-const A61 = 9017 / 3168, A62 = -355 / 33, A63 = 46732 / 5247, A64 = 49 / 176, A65 = -5103 / 18656;
-const A71 = 35 / 384, A73 = 500 / 1113, A74 = 125 / 192, A75 = -2187 / 6784, A76 = 11 / 84;
-// Error coefficients e = b(5) − b̂(4).
-const E1 = 71 / 57600, E3 = -71 / 16695, E4 = 71 / 1920, E5 = -17253 / 339200, E6 = 22 / 525, E7 = -1 / 40;
-// Dense output (Hairer's contd5).
-const D1 = -12715105075 / 11282082432, D3 = 87487479700 / 32700410799, D4 = -10690763975 / 1880347072;
-const D5 = 701980252875 / 199316789632, D6 = -1453857185 / 822651844, D7 = 69997945 / 29380423;
-void C2; void C3; void C4; void C5; // autonomous system: stage times unused
-
 function makeDopri5(rhs: Rhs, n: number, opts: Required<Pick<FlowOptions, 'rtol' | 'atol'>> & { hMax: number }): Stepper {
-  const { rtol, atol, hMax } = opts;
-  let k1 = new Float64Array(n);
-  const k2 = new Float64Array(n), k3 = new Float64Array(n), k4 = new Float64Array(n);
-  const k5 = new Float64Array(n), k6 = new Float64Array(n);
-  let k7 = new Float64Array(n);
-  const yt = new Float64Array(n);
-  // PI controller constants (Hairer's dopri5 defaults).
-  const beta = 0.04, expo1 = 0.2 - 0.75 * beta, safe = 0.9, facc1 = 1 / 0.2, facc2 = 1 / 10;
-  let facold = 1e-4;
-  let lastRejected = false;
-  const st: Stepper = {
-    name: 'dopri5',
-    adaptive: true,
-    get f0() {
-      return k1;
-    },
-    f0Valid: false,
-    attempt(_t, y, h, ynew) {
-      ensureF0(st, rhs, y);
-      for (let i = 0; i < n; i++) yt[i] = y[i] + h * A21 * k1[i];
-      rhs.f(yt, k2);
-      for (let i = 0; i < n; i++) yt[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
-      rhs.f(yt, k3);
-      for (let i = 0; i < n; i++) yt[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
-      rhs.f(yt, k4);
-      for (let i = 0; i < n; i++) yt[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
-      rhs.f(yt, k5);
-      for (let i = 0; i < n; i++) yt[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
-      rhs.f(yt, k6);
-      for (let i = 0; i < n; i++) ynew[i] = y[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
-      rhs.f(ynew, k7);
-      // err = RMS of e_i / (atol + rtol·max(|y_i|, |ynew_i|))
-      let s = 0;
-      for (let i = 0; i < n; i++) {
-        const e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
-        const sk = atol + rtol * Math.max(Math.abs(y[i]), Math.abs(ynew[i]));
-        const r = e / sk;
-        s += r * r;
-      }
-      return Math.sqrt(s / n);
-    },
-    accepted() {
-      const tmp = k1; // FSAL: f(ynew) = k7 becomes the next k1
-      k1 = k7;
-      k7 = tmp;
-      st.f0Valid = true;
-    },
-    propose(h, err, ok) {
-      if (!(err >= 0) || !Number.isFinite(err)) {
-        lastRejected = true;
-        return h * 0.2;
-      }
-      const fac11 = Math.pow(err, expo1);
-      if (ok) {
-        let fac = fac11 / Math.pow(facold, beta);
-        fac = Math.max(facc2, Math.min(facc1, fac / safe));
-        let hnew = h / fac;
-        facold = Math.max(err, 1e-4);
-        if (lastRejected) hnew = Math.min(hnew, h);
-        lastRejected = false;
-        return Math.min(hnew, hMax);
-      }
-      lastRejected = true;
-      return h / Math.min(facc1, fac11 / safe);
-    },
-    initialStep(y) {
-      // Hairer's HINIT with RMS norms (as in SciPy's select_initial_step), order 5.
-      const f0 = ensureF0(st, rhs, y);
-      let dnf = 0, dny = 0;
-      for (let i = 0; i < n; i++) {
-        const sk = atol + rtol * Math.abs(y[i]);
-        dnf += (f0[i] / sk) ** 2;
-        dny += (y[i] / sk) ** 2;
-      }
-      dnf = Math.sqrt(dnf / n);
-      dny = Math.sqrt(dny / n);
-      let h = dnf <= 1e-5 || dny <= 1e-5 ? 1e-6 : 0.01 * (dny / dnf);
-      h = Math.min(h, hMax);
-      for (let i = 0; i < n; i++) yt[i] = y[i] + h * f0[i];
-      rhs.f(yt, k2);
-      let der2 = 0;
-      for (let i = 0; i < n; i++) {
-        const sk = atol + rtol * Math.abs(y[i]);
-        der2 += ((k2[i] - f0[i]) / sk) ** 2;
-      }
-      der2 = Math.sqrt(der2 / n) / h;
-      const der12 = Math.max(der2, dnf);
-      const h1 = der12 <= 1e-15 ? Math.max(1e-6, h * 1e-3) : Math.pow(0.01 / der12, 1 / 5);
-      return Math.min(100 * h, h1, hMax);
-    },
-    dense(s, y, ynew, h, out) {
-      const s1 = 1 - s;
-      for (let i = 0; i < n; i++) {
-        const ydiff = ynew[i] - y[i];
-        const bspl = h * k1[i] - ydiff;
-        const r4 = ydiff - h * k7[i] - bspl;
-        const r5 = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
-        out[i] = y[i] + s * (ydiff + s1 * (bspl + s * (r4 + s1 * r5)));
-      }
-    },
-  };
-  return st;
+  const core = makeDopri5Core((_t, y, out) => rhs.f(y, out), n, { rtol: opts.rtol, atol: opts.atol, hMax: opts.hMax });
+  // The core already satisfies the Stepper shape (f0 getter, f0Valid, attempt, accepted, propose,
+  // initialStep, dense); add the stepper's name and kind on the same object so that f0Valid set by
+  // the driver's ensureF0 is the core's own flag.
+  return Object.assign(core, { name: 'dopri5' as const, adaptive: true as const });
 }
 
 // ---------------------------------------------------------------------------------------------
