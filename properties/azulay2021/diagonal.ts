@@ -711,6 +711,51 @@ export function minL1Enumerate(X: number[][], y: number[]): number {
   return best;
 }
 
+/**
+ * Sharpness of the ℓ1 minimizer: with the optimal support B (|B| = N) and the LP dual ν solving X_Bᵀν = sign(w_B),
+ * the reduced-cost margin ε = 1 − max_{j∉B} |X_jᵀν| (ε > 0 ⇔ the ℓ1 minimizer is unique and strongly so).
+ */
+export function minL1Margin(X: number[][], y: number[]): { l1: number; margin: number } {
+  const d = X[0].length, N = X.length;
+  let best = Infinity;
+  let bestSupp: number[] = [];
+  let bestW: Float64Array = new Float64Array(0);
+  const rec = (start: number, chosen: number[]) => {
+    if (chosen.length === N) {
+      const A = new Matrix(X.map((row) => chosen.map((j) => row[j])));
+      try {
+        const w = solveSym(A, y);
+        const n1 = w.reduce((a, b) => a + Math.abs(b), 0);
+        if (w.every(Number.isFinite) && n1 < best) {
+          best = n1;
+          bestSupp = chosen;
+          bestW = w;
+        }
+      } catch {
+        /* singular support */
+      }
+      return;
+    }
+    for (let j = start; j < d; j++) rec(j + 1, [...chosen, j]);
+  };
+  rec(0, []);
+  if (!Number.isFinite(best)) return { l1: best, margin: 0 };
+  // Dual: (X_B)ᵀν = sign(w_B) (X_B is N×N, columns of the support).
+  const AB = new Matrix(bestSupp.map((j) => X.map((row) => row[j])));
+  let nu: Float64Array;
+  try {
+    nu = solveSym(AB, Array.from(bestW, (v) => Math.sign(v)));
+  } catch {
+    return { l1: best, margin: 0 };
+  }
+  let mx = 0;
+  for (let j = 0; j < d; j++) {
+    if (bestSupp.includes(j)) continue;
+    mx = Math.max(mx, Math.abs(X.reduce((a, row, n) => a + row[j] * nu[n], 0)));
+  }
+  return { l1: best, margin: 1 - mx };
+}
+
 function eSequences(inst: EInst): Outcome {
   const rng = new Rng(inst.seed);
   const data = drawData(rng, inst.d, inst.N);
@@ -725,7 +770,7 @@ function eSequences(inst: EInst): Outcome {
   const slopeA = logLogSlope(lams, distA.map((x) => Math.max(x, 1e-300)));
   // (c) small k: √kᵢ = λcᵢ → ℓ1 (unique min-ℓ1 generically). Convergence is slow (logarithmic at first).
   const small = [1e-2, 1e-4, 1e-8, 1e-16, 1e-32, 1e-64, 1e-128];
-  const l1 = minL1Enumerate(data.X, data.y);
+  const { l1, margin: l1Margin } = minL1Margin(data.X, data.y);
   const gapC = small.map((l) => {
     const sol = minQk(data.X, data.y, c.map((ci) => l * ci), undefined, false);
     return (sol.beta.reduce((a, b) => a + Math.abs(b), 0) - l1) / l1;
@@ -772,8 +817,20 @@ function eSequences(inst: EInst): Outcome {
     // q_k − x²/(2√k) = O(1/k^{3/2}) gives an O(λ⁻²) argmin error: the fitted slope must be ≤ −1.5.
     within(slopeA + 2, 0.5, `(a) log–log slope ${fmt(slopeA)} vs −2`),
     within(monoC ? 0 : 1, 0, `(c) ℓ1 gap decreasing as √k → 0: ${gapC.map(fmt).join(', ')}`),
-    // The convergence is slow (logarithmic in 1/√k at first): the sequence runs to √k = 1e-128·c.
-    within(gapC[gapC.length - 1], 1e-4, '(c) relative ℓ1 gap at √k = 1e-128·c'),
+    // The convergence is slow (logarithmic in 1/√k at first): the sequence runs to √k = 1e-128·c. Rate (derived from
+    // the KKT form wⱼ = (√kⱼ/2)sinh(2X_jᵀν) with 2|X_iᵀν| ≈ ln(4|wᵢ|/√kᵢ) on the ℓ1 support): an off-support
+    // coordinate j has |wⱼ|/|wᵢ| ∝ λ^{εⱼ}, εⱼ its reduced-cost margin, so the gap enters its asymptotic regime only once
+    // λ^ε ≪ 1, i.e. ε·ln(1/λ) ≫ 1. The 1e-4 endpoint bound is asserted when λ_end^ε ≤ 1e-4 (ε·ln(1/λ_end) ≥ ln 1e4);
+    // on a nearly degenerate ℓ1 problem (calibration seed 33: d = 3, N = 1, |x₁| = 1.457 vs |x₃| = 1.445, ε = 0.0084,
+    // ε·ln 1e128 = 2.5; gap 8.8e-4 at 1e-128, 9.1e-5 at 1e-250) the sequence has not entered that regime by 1e-128
+    // and an endpoint gap above 1e-4 is inconclusive, not a refutation (the monotone decrease above is still asserted).
+    ((): Outcome => {
+      const lEnd = small[small.length - 1];
+      const expo = l1Margin * Math.log(1 / lEnd);
+      if (!(expo >= Math.log(1e4)) && gapC[gapC.length - 1] > 1e-4)
+        return inconclusive(`(c) ℓ1 minimizer nearly degenerate (reduced-cost margin ε = ${fmt(l1Margin)}, ε·ln(1/λ_end) = ${fmt(expo)} < ln 1e4): gap ${fmt(gapC[gapC.length - 1])} at √k = 1e-128·c is pre-asymptotic`);
+      return within(gapC[gapC.length - 1], 1e-4, '(c) relative ℓ1 gap at √k = 1e-128·c');
+    })(),
     // FD rounding ε|f|/h ≈ 1e-10 per entry (times sizes): 1e-7.
     within(ntkErr, 1e-7, '(b) NTK at init (FD parameter gradients) vs formula'),
   ]);
@@ -811,7 +868,8 @@ export const azuE = defineClaim<EInst>({
   counterpart: 'AZU-E-LITERAL',
   erratum:
     'App. E (line 951, and the RKHS-norm remark at line 336) gives q_k(x) → x²/√k; the correct asymptote is x²/(2√k) = ½ × the RKHS norm². Line 965 has the wrong sign on the |x|/2 term in its first arrow (the next line is right). The argmin conclusions (NTK regime, ℓ1 regime) are correct.',
-  runs: { ci: 1, default: 4, deep: 20 },
+  // ci: 3 runs (each ≈ 0.03 s) so that one pre-asymptotic (nearly degenerate ℓ1) instance leaves a verdict.
+  runs: { ci: 3, default: 4, deep: 20 },
 });
 
 export const azuELiteral = defineClaim<{ x: number; logK: number }>({

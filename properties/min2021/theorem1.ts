@@ -429,6 +429,13 @@ export const minZboundLiteral = defineClaim<Traj>({
 
 // ------------------------------------------------------------------ MIN-E14
 
+/**
+ * RK4 step budget for MIN-E14 (each step of (5a)/(5b) costs O((m+D)·n·h)). At tier default, 100k steps cover the
+ * well-conditioned instances (≈ ln(1e9‖E0‖)·κ(Σ_x)·‖Z‖²/(0.25·c) steps); ill-conditioned Gaussian-X draws beyond it
+ * are reported inconclusive (not converged), never passed.
+ */
+const E14_STEPS: Record<Tier, number> = { ci: 60000, default: 100000, deep: 1000000 };
+
 function e14Check(x: Traj, tier: Tier, frozenV: boolean): Outcome {
   const p = buildTraj(x);
   const { m, D, h, r } = p.inst;
@@ -455,20 +462,31 @@ function e14Check(x: Traj, tier: Tier, frozenV: boolean): Outcome {
   const model = fullModel(p);
   const E0 = frob(errorOf(p, p.V0, p.U10));
   const stopE = 1e-9 * Math.max(1, E0);
-  let last = packVU(p.V0, p.U0);
-  let eLast = E0;
-  rk4(model, last, {
+  const errAt = (th: Float64Array) => {
+    const { V, U } = unpackVU(th, m, D, h);
+    return frob(errorOf(p, V, p.dec.Phi1.transpose().mmul(U)));
+  };
+  // Step rule: dt = frac/(λ_1‖Z‖_F² + λ_1^{1/2}‖E‖_F) with the ACTUAL ‖E‖ (re-evaluated every 10 steps). The loss
+  // Hessian of (5a)/(5b) is J*J + (residual term) with ‖J‖² ≤ λ_1(‖U‖² + ‖V‖²) (Cauchy–Schwarz on
+  // X(dU Vᵀ + U dVᵀ)) and ‖residual term‖ ≤ ‖XᵀR‖ = ‖Σ^{1/2}E‖ ≤ λ_1^{1/2}‖E‖, so dt·‖H‖ ≤ frac = 0.5, well inside
+  // RK4's real stability interval (dt·‖H‖ ≤ 2.78); ‖E‖ is non-increasing along the flow, so the current value
+  // bounds the next 10 steps. (dtRuleFull uses the a-priori bound ‖WᵀY‖ + λ_1^{1/2}‖U‖‖V‖ ≥ ‖E‖, which stays
+  // O(‖WᵀY‖) while ‖E‖ → 0.) The slow modes that set the convergence time have dt·λ ≪ 1 and are integrated
+  // accurately; and every RK4 stage moves U by a vector in range(Xᵀ) = span Φ1, so U2 = Φ2ᵀU is invariant (up to
+  // round-off) whatever the step: (14) holds at the limit of the discrete trajectory, the step only sets the cost.
+  const dt = (th: Float64Array) => 0.5 / (p.lam1 * frob2(th) + Math.sqrt(p.lam1) * errAt(th) + 1e-300);
+  // Stopping test every STOP_EVERY steps (‖E‖ via ml-matrix costs more than an RK4 step); ‖E‖ is non-increasing,
+  // so the overshoot only makes the final ‖E(T)‖ smaller, and the check uses ‖E(T)‖ recomputed at the last node.
+  const STOP_EVERY = 10;
+  const res = rk4(model, packVU(p.V0, p.U0), {
     tMax: 60 / (p.lamr * lev.c),
-    dt: dtRuleFull(p, 0.25),
-    maxSteps: CONV_STEPS[tier],
-    onNode: (_t, th) => {
-      last = th;
-      const { V, U } = unpackVU(th, m, D, h);
-      eLast = frob(errorOf(p, V, p.dec.Phi1.transpose().mmul(U)));
-      return eLast <= stopE;
-    },
+    dt,
+    maxSteps: E14_STEPS[tier],
+    onNode: (_t, th, step) => step % STOP_EVERY === 0 && errAt(th) <= stopE,
   });
-  if (eLast > stopE) return all([...out, inconclusive(`not converged (‖E‖ = ${eLast.toExponential(2)})`)]);
+  const last = res.theta;
+  const eLast = errAt(last);
+  if (eLast > stopE) return all([...out, inconclusive(`not converged (‖E‖ = ${eLast.toExponential(2)} after ${res.steps} RK4 steps)`)]);
   const { V, U } = unpackVU(last, m, D, h);
   out.push(...staticId(V, U));
   const Vref = frozenV ? p.V0 : V;

@@ -151,14 +151,17 @@ export function hLinv(L: number, u: number): number {
 /** H_L(u) = ∫_0^u h_L^{-1} = t u − q_L(t)²/2 with t = h_L^{-1}(u) (Legendre identity, YUN-L4X). */
 export function HL(L: number, u: number): number {
   const t = hLinv(L, u);
-  if (L === 2) return (u / 2) * Math.asinh(2 * u) - 0.25 * (Math.sqrt(1 + 4 * u * u) - 1);
+  // √(1+4u²) − 1 = 4u²/(√(1+4u²) + 1): same value, no cancellation at small u.
+  if (L === 2) return (u / 2) * Math.asinh(2 * u) - (u * u) / (Math.sqrt(1 + 4 * u * u) + 1);
   const q = pqL(L, t).q;
   return t * u - (q * q) / 2;
 }
 
 /** H_L^*(s) = ∫_0^s h_L = q_L(s)²/2; +∞ outside (−c_L, c_L). */
 export function HLstar(L: number, s: number): number {
-  if (L === 2) return (Math.cosh(2 * s) - 1) / 4;
+  // (cosh 2s − 1)/4 = sinh²(s)/2, written without the cancellation of cosh − 1 at small s (large α in solveT5's
+  // dual, where the Armijo test needs D(ν) to full relative precision).
+  if (L === 2) return (Math.sinh(s) ** 2) / 2;
   if (Math.abs(s) >= blowupTime(L)) return Infinity;
   const q = pqL(L, s).q;
   return (q * q) / 2;
@@ -255,8 +258,17 @@ export function solveT5(P: T5Problem, maxIter = 200): T5Solution {
         return s;
       }),
     );
-    const step = solveLinear(Hm, grad);
-    if (!step) break;
+    const step0 = solveLinear(Hm, grad);
+    if (!step0) break;
+    // Trust-region cap: the arguments c_j[Ãᵀν]_j of h_L move by at most 2 per iteration. For tiny α
+    // (L = 2: Hessian ∝ α²) the raw Newton step is astronomically long and 80 halvings of the Armijo search
+    // cannot bring it back into the finite domain of H_L^*; capping the step keeps the iteration a descent
+    // method (Armijo below still applies) and leaves the final quadratic phase (small steps) untouched.
+    const dz = matTVec(P.A, step0);
+    let maxArg = 0;
+    for (let j = 0; j < m; j++) maxArg = Math.max(maxArg, Math.abs(Math.pow(P.alpha * Math.abs(P.eta[j]), P.L - 2) * dz[j]));
+    const capF = maxArg > 2 ? 2 / maxArg : 1;
+    const step = step0.map((v) => v * capF);
     const D0 = dualValue(P, nu);
     const slope = dotv(grad, step);
     let tstep = 1;
