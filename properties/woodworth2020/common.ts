@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { Rng } from '../../src/random/rng.js';
-import type { Tier } from '../../src/core/claim.js';
+import { fail, inconclusive, pass, type Outcome, type Tier } from '../../src/core/claim.js';
 import { minSeparable, type SeparableResult } from '../../src/bias/separableMin.js';
 import { psiQ } from '../../src/bias/qFunctions.js';
 import { minL1 } from '../../src/bias/minL1.js';
@@ -150,4 +150,24 @@ export function logLogSlope(xs: number[], ys: number[]): number {
     den += (lx[i] - mx) ** 2;
   }
   return num / den;
+}
+
+/**
+ * Verdict for a limit asserted along a sequence `as` (decreasing towards the limit point 0; pass 1/α for α → ∞)
+ * with distances errs to the claimed limit, whose derived asymptotic rate is errs ~ as^rate. Pass when the last
+ * distance is ≤ tol. Otherwise the local log-log slopes of the tail decide: a last slope below rate/2 that is not
+ * larger than the one before (decelerating: the distance levels off at a positive value) means the claimed limit
+ * is wrong → fail; a slope that is still growing (or already ≥ rate/2) means the sequence has not reached its
+ * asymptotic regime within the budget → inconclusive, never pass.
+ */
+export function tailLimitVerdict(as: number[], errs: number[], rate: number, tol: number, what: string): Outcome {
+  const n = errs.length;
+  const last = errs[n - 1];
+  const seq = errs.map((e) => e.toPrecision(3)).join(', ');
+  if (last <= tol) return pass(last / tol);
+  const slope = (k: number) => Math.log(errs[k - 1] / Math.max(errs[k], 1e-300)) / Math.log(as[k - 1] / as[k]);
+  const s = slope(n - 1);
+  const sPrev = n >= 3 ? slope(n - 2) : -Infinity;
+  if (!(s >= rate / 2) && !(s > sPrev + 0.05)) return fail(last / tol, `${what}: ${last.toPrecision(4)} vs allowed ${tol}, tail slope ${s.toFixed(2)} < ${rate / 2} and not increasing (sequence ${seq})`);
+  return inconclusive(`${what}: asymptotic regime not reached (tail slopes ${sPrev.toFixed(2)} → ${s.toFixed(2)}, derived rate ${rate}; sequence ${seq})`, undefined, last / tol);
 }

@@ -93,12 +93,57 @@ function liftCheck(i: LiftInst, tier: Tier, sign: number, factor: number): Outco
   const d1 = mDot(model, W, n, k);
   const d2 = mDot(model, WO, n, k);
   const sc = Math.max(1, nrm2(d1));
-  // Rounding: M sums k products (error ≈ kε‖M‖), which enters Ṁ through the residuals; relative to ‖Ṁ‖ the
-  // error is ≈ 10ε(k + N·rows²)(1 + √N·max‖A_n‖·‖M‖/‖res‖).
-  const Mchk = gramOf(W, n, k);
-  const resv = A.map((An, m) => An.reduce((s2, v, e) => s2 + v * Mchk[e], 0) - y[m]);
-  const amp = 1 + (Math.sqrt(i.N) * Math.max(...A.map((An) => nrm2(An))) * nrm2(Mchk)) / Math.max(1e-300, nrm2(resv));
-  const rt = 10 * 2.2e-16 * (k + i.N * n * n) * amp;
+  // Rounding (running-error analysis): every quantity is a chain of dot products — WO (length k), M = WWᵀ (k),
+  // res_n = ⟨A_n, M⟩ − y_n (n² + 1), ∇L̃ = 2c_LΣres_nA_n (N), ∇_W L = 4∇L̃W (n), Ṁ = −(gWᵀ + Wgᵀ) (k), and the
+  // formula's ∇L̃M (n). A length-m dot product has |fl − exact| ≤ mε·Σ|a||b| (Higham, Thm 3.4), so each error is
+  // bounded by ε·(total depth)·(the same computation on absolute values). The absolute-value Ṁ of W and of |W||O|
+  // (which bounds |WO|) are computed below; a catastrophic cancellation in res_n (‖M‖ ≫ |res|) is what made the
+  // former ‖·‖-based tolerance too tight. The W→WO formation error (kε relative) enters Ṁ, cubic in W, ×3.
+  const depth = 3 * k + n * n + 1 + i.N + 2 * n + 2;
+  const absMdot = (Wa: Float64Array): number => {
+    const Ma = gramOf(Wa, n, k);
+    const Ga = new Float64Array(n * n);
+    for (let m = 0; m < i.N; m++) {
+      let f = Math.abs(y[m]);
+      for (let e = 0; e < n * n; e++) f += Math.abs(A[m][e]) * Ma[e];
+      for (let e = 0; e < n * n; e++) Ga[e] += 2 * cL * f * Math.abs(A[m][e]);
+    }
+    const P = matMul(Ga, Ma, n);
+    let sq = 0;
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) sq += (2 * (P[a * n + b] + P[b * n + a])) ** 2;
+    return Math.sqrt(sq);
+  };
+  const Wabs = W.map(Math.abs);
+  const WOabs = new Float64Array(n * k);
+  for (let a = 0; a < n; a++) for (let j = 0; j < k; j++) { let s = 0; for (let l = 0; l < k; l++) s += Wabs[a * k + l] * Math.abs(O[l][j]); WOabs[a * k + j] = s; }
+  const eps = 2.2e-16;
+  // O = A(AᵀA)^{−½} is orthogonal only to δ_O = max|OOᵀ − I| ~ κ(A)²ε (measured here), so WO(WO)ᵀ − M = W(OOᵀ − I)Wᵀ
+  // with |ΔM| ≤ δ_O·ssᵀ, s = |W|𝟙; its first-order effect on Ṁ = −2(∇L̃M + M∇L̃) is bounded on absolute values.
+  let dO = 0;
+  for (let a = 0; a < k; a++)
+    for (let b = 0; b < k; b++) {
+      let t = 0;
+      for (let l = 0; l < k; l++) t += O[a][l] * O[b][l];
+      dO = Math.max(dO, Math.abs(t - (a === b ? 1 : 0)));
+    }
+  const srow = Array.from({ length: n }, (_, a) => { let t = 0; for (let j = 0; j < k; j++) t += Wabs[a * k + j]; return t; });
+  const dM = new Float64Array(n * n);
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) dM[a * n + b] = dO * srow[a] * srow[b];
+  const MaW = gramOf(Wabs, n, k);
+  const Ga0 = new Float64Array(n * n);
+  const dG = new Float64Array(n * n);
+  for (let m = 0; m < i.N; m++) {
+    let f = Math.abs(y[m]);
+    let df = 0;
+    for (let e = 0; e < n * n; e++) { f += Math.abs(A[m][e]) * MaW[e]; df += Math.abs(A[m][e]) * dM[e]; }
+    for (let e = 0; e < n * n; e++) { Ga0[e] += 2 * cL * f * Math.abs(A[m][e]); dG[e] += 2 * cL * df * Math.abs(A[m][e]); }
+  }
+  const P1 = matMul(dG, MaW, n);
+  const P2 = matMul(Ga0, dM, n);
+  let orthSq = 0;
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) orthSq += (2 * (P1[a * n + b] + P1[b * n + a] + P2[a * n + b] + P2[b * n + a])) ** 2;
+  // W→WO formation error (kε relative per entry) enters the cubic Ṁ at most ×4 (twice via M, twice via res in ∇L̃).
+  const rt = (eps * depth * (absMdot(Wabs) + absMdot(WOabs)) + 4 * k * eps * absMdot(WOabs) + Math.sqrt(orthSq)) / sc;
   outs.push(within(frobDiff(d1, d2) / sc, rt, 'Ṁ(W) = Ṁ(WO)'));
   const G = gradLtilde(A, y, M, n, cL);
   const GM = matMul(G, M, n);
