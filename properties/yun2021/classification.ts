@@ -164,11 +164,25 @@ function marginRatio(s: MarginSetup, th: Float64Array, kind: NormKind): number |
   return normalizedMargin(feats, net.y, rho, norm1) * norm1(opt);
 }
 function marginCheck(s: MarginSetup, tier: Tier, kind: NormKind, level: number): Outcome {
-  const run = runNormalized(s.net, s.theta0, tier);
-  if (!run.ok) return inconclusive(run.reason);
-  const ratios = run.thetas.map((th) => marginRatio(s, th, kind));
-  if (ratios.some((r) => r === null)) return inconclusive('max-margin solver failed');
-  const rs = ratios as number[];
+  // Directions converge logarithmically, so a fixed τ horizon leaves some instances "still rising" below the level
+  // (≈ 15% at tier ci, τ = 100), and with 3 runs per claim two such instances made a whole seed inconclusive. An
+  // instance that is still rising is re-run once on the next tier's longer horizon (ci → default: τ = 300,
+  // default → deep: τ = 1000) before it is declared inconclusive. Same level, same trend test: only the budget of
+  // the instances that need it grows (one extra run each; going two tiers up cost up to 10 s per seed at ci).
+  const next: Record<Tier, Tier | null> = { ci: 'default', default: 'deep', deep: null };
+  let rs: number[] = [];
+  let horizon: Tier | null = tier;
+  let tried = 0;
+  while (horizon) {
+    const run = runNormalized(s.net, s.theta0, horizon);
+    if (!run.ok) return inconclusive(run.reason);
+    const ratios = run.thetas.map((th) => marginRatio(s, th, kind));
+    if (ratios.some((r) => r === null)) return inconclusive('max-margin solver failed');
+    rs = ratios as number[];
+    tried++;
+    const stillRising = rs[rs.length - 1] < level && rs[rs.length - 1] > rs[0];
+    horizon = stillRising && tried < 2 ? next[horizon] : null;
+  }
   const first = rs[0];
   const last = rs[rs.length - 1];
   if (last < level && last > first) return inconclusive(`${kind} margin ratio still rising: ${rs.map((r) => r.toFixed(4)).join(', ')} (budget too short)`);
@@ -298,7 +312,10 @@ const yunT2 = defineClaim<T2Inst>({
       check: (i, ctx) => wrongNormCheck(t2Setup(i), ctx.tier, 'l1', 'l2', 0.98),
     },
   ],
-  runs: { ci: 3, default: 8, deep: 30 },
+  runs: { ci: 4, default: 8, deep: 30 },
+  // With ~10% of instances still rising at τ = 300 (calibration), 3 runs needing 2 conclusive left ≈ 3–8% of seeds
+  // inconclusive; 4 runs needing 2 (minPassFraction 0.5) brings that to ≈ 4p³ < 1%, at the cost of one instance.
+  minPassFraction: 0.5,
 });
 const yunC2 = defineClaim<T2Inst>({
   id: 'YUN-C2',
@@ -318,7 +335,10 @@ const yunC2 = defineClaim<T2Inst>({
       check: (i, ctx) => wrongNormCheck(t2Setup(i), ctx.tier, 'l1', 'l2', 0.98),
     },
   ],
-  runs: { ci: 3, default: 8, deep: 30 },
+  runs: { ci: 4, default: 8, deep: 30 },
+  // With ~10% of instances still rising at τ = 300 (calibration), 3 runs needing 2 conclusive left ≈ 3–8% of seeds
+  // inconclusive; 4 runs needing 2 (minPassFraction 0.5) brings that to ≈ 4p³ < 1%, at the cost of one instance.
+  minPassFraction: 0.5,
 });
 
 // C3: full-length conv, d = 2 (F real)
@@ -436,10 +456,11 @@ const rateArb = fc.record({
   smallLayer: fc.constant('last' as const),
   seed: seedArb,
 });
-const literalArb = fc.oneof(
-  fc.constant({ kind: 'counterexample' as const, L: 2, n: 1, logAlpha: 0, smallLayer: 'last' as const, seed: 0 }),
-  rateArb.map((i) => ({ ...i, logAlpha: Math.log(2) })),
-);
+// The refutation instance must be one where the printed bound provably fails, every seed: the catalog's
+// counterexample (L(0) = 0.4066 < 1; L(0.1) = 0.2962 > printed bound 0.2150), deterministically. Random
+// instances are useless here: the printed bound is implied by the correct one whenever L(0) ≥ 1, and for
+// L(0) < 1 the violation need not occur inside the sampled horizon, so a fc.oneof mix "held" at some seeds.
+const literalArb: fc.Arbitrary<RateInst> = fc.constant({ kind: 'counterexample' as const, L: 2, n: 1, logAlpha: 0, smallLayer: 'last' as const, seed: 0 });
 const T2R_ERRATUM =
   'D.1.1 (lines 903–905) integrates dL/dt ≤ −α^{2L−2}λ^{L−1}s_min(S)²γ²L² to L(t) ≤ L(0)/(1 + α^{2L−2}λ^{L−1}s_min(S)²γ²t); the correct integral is L(0)/(1 + α^{2L−2}λ^{L−1}s_min(S)²γ²L(0)t). The printed form follows only when L(0) ≥ 1. Counterexample: d = 1, x = y = 1, diagonal L = 2, α = 1, v̄ = (3, 0.3) (λ = 8.91, s = γ = 1): L(0) = 0.4066, L(0.1) = 0.2962 > printed bound 0.2150 (corrected bound 0.2985). [Reconstructed from the OCR; arXiv v3 may already fix it.]';
 const yunT2R = defineClaim<RateInst>({
@@ -488,7 +509,7 @@ const yunT2RLiteral = defineClaim<RateInst>({
   ],
   counterpart: 'YUN-T2R',
   erratum: T2R_ERRATUM,
-  runs: { ci: 4, default: 12, deep: 40 },
+  runs: { ci: 1, default: 1, deep: 1 }, // a single calibrated instance (the catalog counterexample)
 });
 function rateRatioScaled(i: RateInst, p: number, factor: number, _L: number): Outcome {
   const st = rateSetup(i);
@@ -642,40 +663,57 @@ function t3Check(i: OneInst, variant: 'true' | 'sign-free' | 'bottom'): Outcome 
   const { net, M, svd, theta0, y } = oneSetup({ ...i, loss: 'exp' });
   const { s, U1, U2 } = svd;
   if (s.length < 1) return inconclusive('M(x) = 0');
-  const gap = s.length > 1 ? s[0] - s[1] : s[0];
-  if (gap < 0.05) return inconclusive(`top singular gap ${gap.toFixed(3)} < 0.05 (ties excluded)`);
-  // exact route: τ → sign(y)·∞; contamination of other modes ≤ e^{−40}
-  const K = 40 / gap;
+  // Top block T = {j : s_j = s_max} (relative 1e-12: round-off of the SVD). Theorem 3 does not assume a unique
+  // top singular value: ρ∞ is *a* solution of min ‖ρ‖₁ s.t. y sᵀρ ≥ 1, and with a tied top (FC nets:
+  // M(x) = x ⊗ I has every singular value equal to ‖x‖) every minimiser is supported on T with sign(ρ_j) = sign(y).
+  // The conclusion |η_1∞| = |η_2∞|, sign(η_1∞) = sign(y)sign(η_2∞) then reads, basis-free inside the block,
+  // U_{1,T}ᵀv̂_1 = sign(y)·U_{2,T}ᵀv̂_2 with ‖U_{1,T}ᵀv̂_1‖ = 1 (v̂_l in the top singular subspace). The exact
+  // route below (eigenvalue ±s_max of A, eigenvectors (U_1e_j, ±U_2e_j)) predicts exactly that. Previously every
+  // FC instance (a quarter of the draws) was "inconclusive: gap 0.000", which is a structural tie, not a near-tie.
+  const r = variant === 'bottom' ? 1 : s.filter((v) => v >= s[0] * (1 - 1e-12)).length;
+  const gap = r < s.length ? s[0] - s[r] : s[0];
+  if (variant !== 'bottom' && gap < 0.05) return inconclusive(`gap ${gap.toFixed(3)} between the top singular block and the next value < 0.05 (near-ties excluded)`);
+  if (variant === 'bottom' && s.length < 2) return pass(0, 'single mode: not discriminating');
+  if (variant === 'bottom' && s[0] - s[1] < 0.05) return inconclusive(`top singular gap ${(s[0] - s[1]).toFixed(3)} < 0.05 (ties excluded)`);
+  // exact route: τ → sign(y)·∞; contamination of modes outside T ≤ e^{−40}
+  const K = 40 / (variant === 'bottom' ? s[0] - s[1] : gap);
   const th = expTauA(M, theta0, Math.sign(y) * K, true);
   const k1 = M.length;
   const v1 = th.slice(0, k1);
   const v2 = th.slice(k1);
-  const col = (U: number[][], j: number) => U.map((r) => r[j]);
-  const jj = variant === 'bottom' ? s.length - 1 : 0;
-  if (variant === 'bottom' && s.length < 2) return pass(0, 'single mode: not discriminating');
-  const c1 = dotv(v1, col(U1, jj)) / norm(v1);
-  const c2 = dotv(v2, col(U2, jj)) / norm(v2);
-  const signOk = variant === 'sign-free' ? Math.sign(c1) === Math.sign(c2) : Math.sign(c1) === Math.sign(y) * Math.sign(c2);
-  // raw GF trend: |cos(v_1, top)| non-decreasing at t = 1, 10, 100
+  const n1 = norm(v1);
+  const n2 = norm(v2);
+  const cols = variant === 'bottom' ? [s.length - 1] : Array.from({ length: r }, (_, j) => j);
+  const e1 = cols.map((j) => U1.reduce((acc, row, a) => acc + row[j] * v1[a], 0) / n1); // U_{1,T}ᵀv̂_1
+  const e2 = cols.map((j) => U2.reduce((acc, row, a) => acc + row[j] * v2[a], 0) / n2); // U_{2,T}ᵀv̂_2
+  const sgn = variant === 'sign-free' ? 1 : Math.sign(y);
+  const mismatch = distv(e1, e2.map((v) => sgn * v));
+  const blockName = variant === 'bottom' ? `U_l[:,${s.length - 1}]` : r > 1 ? `the ${r}-fold top singular block` : 'U_l[:,0]';
+  // raw GF trend: ‖U_{1,T}ᵀv̂_1‖ at t = 1, 10, 100 (reported, not asserted: logarithmic)
   const run = integrateOde((_t, z, o) => flowRhs(net, z, o), theta0, { tMax: 100, tEval: [1, 10, 100], rtol: 1e-10, atol: 1e-12, wallSeconds: 5 });
-  const cosT = run.ys.map((z) => Math.abs(dotv(z.subarray(0, k1), col(U1, 0))) / norm(z.subarray(0, k1)));
+  const cosT = run.ys.map((z) => {
+    const w = z.subarray(0, k1);
+    const nw = norm(w);
+    return norm(cols.map((j) => U1.reduce((acc, row, a) => acc + row[j] * w[a], 0) / nw));
+  });
   const trend = cosT.length === 3 && cosT[2] >= cosT[0] - 1e-9;
-  return all([
-    within(1 - Math.abs(c1), 1e-10, `1 − |cos(v_1, U_1[:,${jj}])|`),
-    within(1 - Math.abs(c2), 1e-10, `1 − |cos(v_2, U_2[:,${jj}])|`),
-    signOk ? pass(0, 'sign(η_1) = sign(y)·sign(η_2)') : fail(Infinity, `sign relation violated (y = ${y})`),
-  ], ).status === 'pass' ? pass(0, `exact route aligned; raw GF |cos(v_1, top)| at t = 1, 10, 100: ${cosT.map((c) => c.toFixed(4)).join(', ')} (reported, not asserted: logarithmic)${trend ? '' : ' [not monotone on this init]'}`) : all([
-    within(1 - Math.abs(c1), 1e-10, `1 − |cos(v_1, U_1[:,${jj}])|`),
-    within(1 - Math.abs(c2), 1e-10, `1 − |cos(v_2, U_2[:,${jj}])|`),
-    signOk ? pass(0, 'sign(η_1) = sign(y)·sign(η_2)') : fail(Infinity, `sign relation violated (y = ${y})`),
+  // 1e-10: the exact route is a symmetric eigen-decomposition (round-off ~1e-15·κ) plus e^{−40} ≈ 4e-18 from the
+  // other modes; the catalog's alignment threshold.
+  const checks = all([
+    within(1 - norm(e1), 1e-10, `1 − ‖proj of v̂_1 on ${blockName}‖`),
+    within(1 - norm(e2), 1e-10, `1 − ‖proj of v̂_2 on ${blockName}‖`),
+    within(mismatch, 1e-10, variant === 'sign-free' ? '‖U_1ᵀv̂_1 − U_2ᵀv̂_2‖ (sign-free mutant)' : `‖U_1ᵀv̂_1 − sign(y)U_2ᵀv̂_2‖ on the block (y = ${y})`),
   ]);
+  return checks.status === 'pass'
+    ? pass(0, `exact route aligned with ${blockName}; raw GF alignment at t = 1, 10, 100: ${cosT.map((c) => c.toFixed(4)).join(', ')} (reported, not asserted: logarithmic)${trend ? '' : ' [not monotone on this init]'}`)
+    : checks;
 }
 const yunT3 = defineClaim<OneInst>({
   id: 'YUN-T3',
   paper: PAPER,
   title: 'Theorem 3: two layers, one data point, exponential loss ⇒ v_l align with the top singular pair of M(x)',
   statement:
-    'L = 2, one (x, y), compact SVD M(x) = U_1 diag(s) U_2ᵀ, [U_1ᵀv̄_1]_j² − [U_2ᵀv̄_2]_j² ≥ λ > 0: L → 0 and v_l/‖v_l‖ → U_lη_l∞/‖η_l∞‖ with |η_1∞| = |η_2∞| = |ρ∞|^{1/2}, sign(η_1∞) = sign(y) sign(η_2∞), ρ∞ = argmin ‖ρ‖₁ s.t. y sᵀρ ≥ 1 = (y/s_max) e_{j*} for a unique top s: the v_l align with ±(U_1[:,j*], U_2[:,j*]), signed so that v_1ᵀM(x)v_2 has the sign of y. Checked by the exact route of YUN-T3X (τ → sign(y)·∞) and the raw-GF trend; ties (gap < 0.05) excluded. (The exact route covers any init with a non-zero top-mode component, i.e. more than the λ-condition.)',
+    'L = 2, one (x, y), compact SVD M(x) = U_1 diag(s) U_2ᵀ, [U_1ᵀv̄_1]_j² − [U_2ᵀv̄_2]_j² ≥ λ > 0: L → 0 and v_l/‖v_l‖ → U_lη_l∞/‖η_l∞‖ with |η_1∞| = |η_2∞| = |ρ∞|^{1/2}, sign(η_1∞) = sign(y) sign(η_2∞), ρ∞ = argmin ‖ρ‖₁ s.t. y sᵀρ ≥ 1 = (y/s_max) e_{j*} for a unique top s: the v_l align with ±(U_1[:,j*], U_2[:,j*]), signed so that v_1ᵀM(x)v_2 has the sign of y. Checked by the exact route of YUN-T3X (τ → sign(y)·∞) and the raw-GF trend. An exactly tied top block T (e.g. FC nets, M(x) = x ⊗ I) is checked block-wise, basis-free: U_{1,T}ᵀv̂_1 = sign(y)·U_{2,T}ᵀv̂_2 with unit norm (every ℓ1 minimiser is supported on T with sign y); near-ties (block gap < 0.05) are excluded as inconclusive. (The exact route covers any init with a non-zero top-mode component, i.e. more than the λ-condition.)',
   where: 'lines 339–347; E.1 lines 1071–1194',
   kind: 'property',
   expected: 'holds',
@@ -750,7 +788,9 @@ const t3rArb = fc.record({
   logAlpha: fc.double({ min: Math.log(0.3), max: Math.log(2), noNaN: true }),
   seed: seedArb,
 });
-const t3rLiteralArb = fc.oneof(fc.constant({ ce: true, kind: 'diag' as const, d: 1, k1: 1, yNeg: false, logAlpha: 0, seed: 0 }), t3rArb.map((i) => ({ ...i, logAlpha: Math.log(2) })));
+// Deterministically the catalog counterexample (see literalArb above: random instances with L(0) ≥ 1 satisfy the
+// printed bound, so a fc.oneof mix let the literal claim "hold" at some seeds).
+const t3rLiteralArb: fc.Arbitrary<T3RInst> = fc.constant({ ce: true, kind: 'diag' as const, d: 1, k1: 1, yNeg: false, logAlpha: 0, seed: 0 });
 const T3R_ERRATUM =
   'E.1.1 (lines 1104–1106) concludes L(t) ≤ L(0)/(1 + α²λ‖s‖²t) from dL/dt ≤ −α²λ‖s‖²L²; the correct integral is L(0)/(1 + α²λ‖s‖²L(0)t). The same counterexample as YUN-T2R (d = 1, x = y = 1, α = 1, v̄ = (3, 0.3)) violates the printed bound.';
 const yunT3R = defineClaim<T3RInst>({
@@ -781,7 +821,7 @@ const yunT3RLiteral = defineClaim<T3RInst>({
   falsifiers: [{ name: 'printed bound with L(0)^{−1} in the denominator', description: 'An even stronger variant fails too.', arbitrary: t3rLiteralArb, check: (i) => t3rRatio(i, -1) }],
   counterpart: 'YUN-T3R',
   erratum: T3R_ERRATUM,
-  runs: { ci: 4, default: 12, deep: 40 },
+  runs: { ci: 1, default: 1, deep: 1 }, // a single calibrated instance (the catalog counterexample)
 });
 
 // C4a / C4b: filtered directions via the exact route

@@ -119,10 +119,18 @@ function l4xCheck({ L, t }: L4XInst, mutantHexp = 0, mutantH2 = false): Outcome 
   const outs: Outcome[] = [within(Math.abs(p * p - q * q - 1), 1e-10 * p * p, 'p² − q² = 1')];
   const closed = L === 2 ? 0.5 * Math.sinh(2 * tt) : L === 3 ? Math.tan(tt) / Math.cos(tt) ** 2 : L === 4 ? tt / (1 - tt * tt) ** 2 : Math.pow(p, L - 1) * q;
   outs.push(within(Math.abs(closed - hL(L, tt)), 1e-10 * (1 + Math.abs(closed)), 'closed form h_L'));
-  // Legendre: H_L(h_L(t)) = t h_L(t) − q²/2, with H_L by Simpson quadrature of h^{-1} (error ≲ 1e-9 for 400 panels)
+  // Legendre: H_L(h_L(t)) = t h_L(t) − q²/2, with H_L by composite Simpson quadrature of h^{-1} on [0, u].
+  // The quadrature error is not a fixed 1e-9: u = h_L(t) grows without bound as t → c_L (u ≈ 39 at L = 3,
+  // t = 1.28), so the panel width u/n grows while h^{-1} keeps O(1) curvature near 0. We therefore estimate it
+  // from the problem itself: Simpson's error is O(n⁻⁴), so the error of S_{2n} is ≈ |S_{2n} − S_n|/15
+  // (Richardson). We allow |S_{2n} − S_n| (15× that estimate, covering the pre-asymptotic regime) plus the
+  // round-off of ~2n function evaluations, 1e-12·(1 + |H|). A wrong closed form (e.g. the H_2 constant
+  // falsifier, off by ¼) is far outside this.
   const u = hL(L, tt);
-  const Hq = quadrature((s) => hLinv(L, s), 0, u);
-  outs.push(within(Math.abs(Hq - (tt * u - (q * q) / 2)), 1e-7 * (1 + Math.abs(Hq)), 'H_L(h_L(t)) = t h_L − q²/2'));
+  const Hn = quadrature((s) => hLinv(L, s), 0, u, 400);
+  const Hq = quadrature((s) => hLinv(L, s), 0, u, 800);
+  const quadTol = Math.abs(Hq - Hn) + 1e-12 * (1 + Math.abs(Hq));
+  outs.push(within(Math.abs(Hq - (tt * u - (q * q) / 2)), quadTol, 'H_L(h_L(t)) = t h_L − q²/2'));
   // Taylor coefficient of t³: h_L(t) = t + 2(L−1)/3 t³ + O(t⁵); with mutant h = p^{L+e−1} q
   const s = 1e-3;
   const pq = pqL(L, s);
@@ -132,8 +140,8 @@ function l4xCheck({ L, t }: L4XInst, mutantHexp = 0, mutantH2 = false): Outcome 
   if (L === 2) {
     const H2 = (v: number) => (v / 2) * Math.asinh(2 * v) - (mutantH2 ? 0.25 * Math.sqrt(1 + 4 * v * v) : 0.25 * (Math.sqrt(1 + 4 * v * v) - 1));
     outs.push(within(Math.abs(H2(0)), 1e-15, 'H_2(0) = 0'));
-    outs.push(within(Math.abs(H2(u) - Hq), 1e-7 * (1 + Math.abs(Hq)), 'closed H_2 vs quadrature'));
-    outs.push(within(Math.abs(HL(2, u) - Hq), 1e-7 * (1 + Math.abs(Hq)), 'library H_2 vs quadrature'));
+    outs.push(within(Math.abs(H2(u) - Hq), quadTol, 'closed H_2 vs quadrature'));
+    outs.push(within(Math.abs(HL(2, u) - Hq), quadTol, 'library H_2 vs quadrature'));
   }
   return all(outs);
 }
@@ -412,11 +420,19 @@ function r4Check(inst: R4Inst, l1Exp: number, l2Exp: number): Outcome {
   const l1 = weightedMinL1Interp(A, y, eta.map((e) => Math.pow(Math.abs(e), -l1Exp)));
   const l2 = weightedMinL2(A, y, eta.map((e) => Math.pow(Math.abs(e), l2Exp)));
   if (!l1) return inconclusive('LP failed');
-  const small = L === 2 ? [1e-1, 1e-2, 1e-3, 1e-4] : [1e-1, 3e-2, 1e-2, 3e-3, 1e-3];
+  // α → 0 sequence. L ≥ 3: Q = c_Lα^{2−L}Σ|ρ_j|/|η̄_j|^{L−2}·(1 + O(α)) (H_L(u) = c_L|u| − O(|u|^{1−1/L})),
+  // so α = 1e-3 is deep in the asymptotic regime. L = 2 is different: H_2(u) = (|u|/2)log(4|u|) − |u|/2 + O(1),
+  // hence Q/(½log(1/α²)) = Σ_j |ρ_j|·[1 + (log(4|ρ_j|/η̄_j²) − 1)/log(1/α²)] + o(1): the weights are 1 only up to
+  // a relative perturbation of order |log η̄_j²|/log(1/α²) (≈ 0.1 at α = 1e-4 for |η̄_j| ∈ [0.5, 1.5]). When two
+  // vertices of the ℓ1 LP have costs within that margin, the finite-α minimiser sits near the wrong vertex and the
+  // distance stays O(1) until α is astronomically small (seed 0: 0.47, 0.42, 0.32, 0.15 at α = 1e-1,…,1e-8; it
+  // only reaches 2e-4 at 1e-32). So for L = 2 we follow the sequence α = 10^{−2^k} down to 1e-100 (log-domain
+  // safe: α²·cosh(2z) stays finite, and solveT5 caps its Newton steps), where that perturbation is ≤ ~1%.
+  const small = L === 2 ? [1e-1, 1e-2, 1e-4, 1e-8, 1e-16, 1e-32, 1e-64, 1e-100] : [1e-1, 3e-2, 1e-2, 3e-3, 1e-3];
   const big = [1, 3, 10, 30];
   const dSmall: number[] = [];
   for (const a of small) {
-    const s = solveT5({ L, alpha: a, eta, A, y });
+    const s = solveT5({ L, alpha: a, eta, A, y }, 1000);
     if (!s.converged) return inconclusive(`dual Newton did not converge at α=${a}`);
     dSmall.push(distv(s.rho, l1));
   }
@@ -426,15 +442,24 @@ function r4Check(inst: R4Inst, l1Exp: number, l2Exp: number): Outcome {
     if (!s.converged) return inconclusive(`dual Newton did not converge at α=${a}`);
     dBig.push(distv(s.rho, l2));
   }
-  // Trend along the sequence (never a single point): non-increasing up to a 1e-9 solver floor,
-  // and the last member within the tolerance observed to be reachable at that α (catalog: L=2 1.5e-4 at α=1e-4; L=3 ≈0 at 1e-3).
+  // Trend along the sequence (never a single point): non-increasing up to a 1e-9 solver floor (the dual Newton
+  // stops at residual 1e-9·‖y‖), and the last member within 2e-3·max(1, ‖ρ_ℓ1‖) (catalog: L = 3 reaches ≈ 0 at
+  // α = 1e-3; L = 2 reaches ≤ 1e-4 at 1e-6 on generic instances).
   const monoS = dSmall.every((v, k) => k === 0 || v <= dSmall[k - 1] + 1e-9);
   const monoB = dBig.every((v, k) => k === 0 || v <= dBig[k - 1] + 1e-9);
   const sc = Math.max(1, norm(l1));
+  const fmt = (ds: number[]) => ds.map((v) => v.toExponential(1)).join(', ');
+  const last = dSmall[dSmall.length - 1];
+  const prev = dSmall[dSmall.length - 2];
+  if (monoS && last > 2e-3 * sc && last < 0.5 * prev) {
+    // Still contracting by more than 2× per step at the smallest α: the sequence has not entered the regime where
+    // the limit can be read off (a wrong limit shows up as a plateau, ratio → 1, which is refuted below).
+    return inconclusive(`α→0 distances still contracting at the smallest α (${fmt(dSmall)}): asymptotic regime not reached`);
+  }
   return all([
-    monoS ? pass(0, `α→0 distances ${dSmall.map((v) => v.toExponential(1)).join(', ')}`) : fail(Infinity, `α→0 distances not decreasing: ${dSmall.map((v) => v.toExponential(1)).join(', ')}`),
-    within(dSmall[dSmall.length - 1], 2e-3 * sc, 'distance to weighted-ℓ1 solution at smallest α'),
-    monoB ? pass(0, 'α→∞ decreasing') : fail(Infinity, `α→∞ distances not decreasing: ${dBig.map((v) => v.toExponential(1)).join(', ')}`),
+    monoS ? pass(0, `α→0 distances ${fmt(dSmall)}`) : fail(Infinity, `α→0 distances not decreasing: ${fmt(dSmall)}`),
+    within(last, 2e-3 * sc, 'distance to weighted-ℓ1 solution at smallest α'),
+    monoB ? pass(0, 'α→∞ decreasing') : fail(Infinity, `α→∞ distances not decreasing: ${fmt(dBig)}`),
     within(dBig[dBig.length - 1], 1e-3 * Math.max(1, norm(l2)), 'distance to weighted-ℓ2 solution at α = 30'),
   ]);
 }
@@ -454,7 +479,19 @@ const yunR4 = defineClaim<R4Inst>({
       name: 'unweighted ℓ1 limit for L = 3 (exponent 0)',
       description: 'For L ≥ 3 the α→0 limit is weighted by |η̄_j|^{−(L−2)}; the unweighted LP solution differs on discriminating instances.',
       arbitrary: fc.record({ L: fc.constant(3), seed: seedArb }),
-      check: (i) => r4Check(i, 0, 2 * i.L - 2),
+      // Only discriminating instances can catch the mutant: on ~80% of draws the weighted and unweighted LPs pick
+      // the same vertex (catalog: "check that the instance discriminates"). Redraw data seeds deterministically
+      // until the two LP solutions differ by > 0.05·max(1, ‖ρ‖) (the catalog's observed separations are 0.05–0.35).
+      check: (i) => {
+        for (let k = 0; k < 40; k++) {
+          const inst = { L: 3, seed: (i.seed + k * 7919) % 2 ** 31 };
+          const { A, y, eta } = r4Setup(inst);
+          const right = weightedMinL1Interp(A, y, eta.map((e) => 1 / Math.abs(e)));
+          const wrong = weightedMinL1Interp(A, y, eta.map(() => 1));
+          if (right && wrong && distv(right, wrong) > 0.05 * Math.max(1, norm(right))) return r4Check(inst, 0, 2 * inst.L - 2);
+        }
+        return inconclusive('no discriminating instance in 40 redraws');
+      },
     },
     {
       name: 'ℓ2 weights |η̄|^{2L} instead of |η̄|^{2L−2}',
@@ -772,7 +809,12 @@ const yunT6 = defineClaim<T6Inst>({
   arbitrary: t6Arb,
   check: (i, ctx) => t6Check(i, {}, ctx.tier),
   falsifiers: [
-    { name: 'ν* = g^{-1}(y/α)', description: 'Wrong power of α in the target.', check: (i, ctx) => t6Check(i, { target: (y, a) => y / a }, ctx.tier) },
+    {
+      name: 'ν* = g^{-1}(y/α)',
+      description: 'Wrong power of α in the target. Indistinguishable at α = 1, which fc.double hits often (logAlpha ≈ 0), so this falsifier draws α from {0.3, 0.5, 2}.',
+      arbitrary: fc.record({ kind: fc.constantFrom('diag' as const, 'conv' as const, 'fc' as const), d: fc.integer({ min: 3, max: 5 }), k1: fc.integer({ min: 2, max: 3 }), logAlpha: fc.constantFrom(Math.log(0.3), Math.log(0.5), Math.log(2)), seed: seedArb }),
+      check: (i, ctx) => t6Check(i, { target: (y, a) => y / a }, ctx.tier),
+    },
     { name: 'cosh/sinh swapped in v_1∞', description: 'Swapping the hyperbolic functions in the first layer.', check: (i, ctx) => t6Check(i, { swap: true }, ctx.tier) },
     {
       name: 'orthogonal complement omitted',
@@ -800,16 +842,27 @@ const yunT6G = defineClaim<T6Inst>({
     const { s, a, b, alpha, net, theta0 } = st;
     const smin = Math.min(...s);
     let minRatio = Infinity;
-    let prev = -Infinity;
     let mono = true;
+    // The grid ν ∈ [−5, 5]/s_min reaches 2s_jν = 10·s_max/s_min, which overflows cosh/sinh when the singular
+    // values are spread (diag nets: s_j = |x_j|, ratio ≫ 70 is common) and gave Inf/Inf = NaN. Every quantity
+    // below is therefore evaluated multiplied by e^{−M}, M = 2 s_max|ν| (the largest exponent present), which
+    // changes neither the sign of g', the ratio g'/bound, nor the order of two g values scaled by the same M.
+    const smax = Math.max(...s);
+    const chS = (E: number, M: number) => 0.5 * (Math.exp(E - M) + Math.exp(-E - M)); // cosh(E)e^{−M}
+    const shS = (E: number, M: number) => 0.5 * (Math.exp(E - M) - Math.exp(-E - M)); // sinh(E)e^{−M}
+    const gS = (nu: number, M: number) => s.reduce((acc, sj, j) => acc + sj * (0.5 * (a[j] ** 2 + b[j] ** 2) * shS(2 * sj * nu, M) + a[j] * b[j] * chS(2 * sj * nu, M)), 0);
+    let prevNu = -Infinity;
     for (let k = -200; k <= 200; k++) {
       const nu = ((k / 200) * 5) / smin;
-      const gp = s.reduce((acc, sj, j) => acc + sj * sj * ((a[j] ** 2 + b[j] ** 2) * Math.cosh(2 * sj * nu) + 2 * a[j] * b[j] * Math.sinh(2 * sj * nu)), 0);
-      const lb = s.reduce((acc, sj, j) => acc + sj * sj * (Math.abs(a[j]) - Math.abs(b[j])) ** 2 * Math.cosh(2 * sj * nu), 0);
+      const M = 2 * smax * Math.abs(nu);
+      const gp = s.reduce((acc, sj, j) => acc + sj * sj * ((a[j] ** 2 + b[j] ** 2) * chS(2 * sj * nu, M) + 2 * a[j] * b[j] * shS(2 * sj * nu, M)), 0);
+      const lb = s.reduce((acc, sj, j) => acc + sj * sj * (Math.abs(a[j]) - Math.abs(b[j])) ** 2 * chS(2 * sj * nu, M), 0);
       minRatio = Math.min(minRatio, gp / lb);
-      const g = gT6(s, a, b, nu);
-      if (!(g > prev)) mono = false;
-      prev = g;
+      if (k > -200) {
+        const Mc = 2 * smax * Math.max(Math.abs(nu), Math.abs(prevNu));
+        if (!(gS(nu, Mc) > gS(prevNu, Mc))) mono = false;
+      }
+      prevNu = nu;
     }
     const f0 = outputs(net, theta0)[0];
     const g0 = alpha * alpha * gT6(s, a, b, 0);
