@@ -11,7 +11,7 @@ import { minL2, minWeightedL2 } from '../../src/bias/minL2.js';
 import { minSeparable, minSeparablePrimal } from '../../src/bias/separableMin.js';
 import { psiQ } from '../../src/bias/qFunctions.js';
 import { psiQD } from '../../src/bias/qD.js';
-import { distInf, dist2, rowAndNullBasis, projectOut, solveSPD, weightedGram } from '../../src/bias/wooDense.js';
+import { distInf, dist2, rowBasis, projectOut, solveSPD, weightedGram } from '../../src/bias/wooDense.js';
 import { diagonalShared } from '../../src/models/diagonalShared.js';
 import { diagonalUntied } from '../../src/models/diagonalUntied.js';
 import { componentwiseInvariantDrift, integrateFlow } from '../../src/flow/index.js';
@@ -154,7 +154,7 @@ function kktCheck(i: PathInst, tier: Tier, link: (beta: number, m: number) => nu
   const tEval = Array.from({ length: 20 }, (_, k) => ((k + 1) * T) / 20);
   const sol = integrateFlow(m, m.init(alpha, w0), { tMax: T, tEval, rtol: 1e-12, atol: 1e-15 * alpha * alpha, wallSeconds: flowWall(tier), lossTol: 0 });
   if (sol.status !== 'max-time') return inconclusive(`path integration ended early: ${sol.message}`);
-  const { row } = rowAndNullBasis(data.X);
+  const row = rowBasis(data.X);
   const outs: Outcome[] = [];
   let worstProj = 0;
   let worstInv = 0;

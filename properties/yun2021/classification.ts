@@ -239,10 +239,11 @@ const yunC1 = defineClaim<C1Inst>({
       check: (i, ctx) => wrongNormCheck(c1Setup(i), ctx.tier, 'l2', 'l1', 0.99),
     },
   ],
-  runs: { ci: 3, default: 8, deep: 30 },
-  // Directions converge logarithmically: instances whose margin ratio is still rising at the τ budget are
-  // inconclusive, and at tier ci one conclusive instance in three is accepted (documented budget limit).
-  minPassFraction: 0.3,
+  runs: { ci: 4, default: 8, deep: 30 },
+  // Directions converge logarithmically: an instance whose margin ratio is still rising at the τ budget is
+  // rerun once on the next tier's horizon (marginCheck) and inconclusive only after that; like every
+  // claim, at least half of the instances must be conclusive.
+  minPassFraction: 0.5,
 });
 
 // T2 / C2 / C3: orthogonally decomposable networks, L = 2 (ℓ1 in the transformed space)

@@ -682,14 +682,8 @@ const yunA4 = defineClaim<A4Inst>({
 });
 
 // ---------------- YUN-CQ1 … CQ5: conserved quantities ----------------
-interface CQInst {
-  kind: 'diag' | 'conv' | 'fc' | 'dense';
-  d: number;
-  L: number;
-  n: number;
-  loss: 'sq' | 'exp';
-  seed: number;
-}
+/** Same instances as YUN-E5: a tensor network, its data and a loss. */
+type CQInst = E5Inst;
 const cqArb = e5Arb;
 function cqRun(i: CQInst) {
   const rng = new Rng(i.seed);

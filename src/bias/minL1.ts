@@ -7,7 +7,7 @@
 // least squares (exact when X_S has full column rank). Uniqueness is certified (Fuchs' condition)
 // when X_S has full column rank and the LP dual ν satisfies X_Sᵀν = c_S∘sign(β_S), |X_{Sᶜ}ᵀν| < c strictly.
 import highsModule from 'highs';
-import { type MatLike, type Vec, rowsOf, matVec, matTVec, nrm2, rowAndNullBasis, lstsq } from './wooDense.js';
+import { type MatLike, type Vec, rowsOf, matVec, matTVec, nrm2, rowBasis, lstsq } from './wooDense.js';
 
 // Under NodeNext the CJS typings make the default import look like the module object; at run time
 // (ESM interop) it is the loader itself. Accept both.
@@ -91,7 +91,7 @@ export function minL1(Xin: MatLike, yIn: ArrayLike<number>, weights?: ArrayLike<
   if (support.length > 0 && support.length <= N) {
     const XS = X.map((r) => support.map((j) => r[j]));
     const XSt = support.map((_, a) => X.map((r) => r[support[a]]));
-    fullRank = rowAndNullBasis(XSt).row.length === support.length;
+    fullRank = rowBasis(XSt).length === support.length;
     if (fullRank) {
       const bS = lstsq(XS, y, 1e-14);
       const trial = new Float64Array(d);

@@ -1,7 +1,8 @@
 // Small dense linear-algebra kernels on plain arrays, used by the implicit-bias solvers.
 // Matrices are arrays of rows (number[][]); sizes here are tiny (N ≤ ~100, d ≤ ~1000), so clarity
 // beats blocking. ml-matrix is accepted at the API boundary (`MatLike`).
-import { Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { Matrix } from 'ml-matrix';
+import { pinv } from '../linalg/index.js';
 
 export type Vec = Float64Array;
 export type MatLike = Matrix | number[][] | readonly (readonly number[])[];
@@ -125,61 +126,50 @@ export function lstsq(A: number[][], b: ArrayLike<number>, rtol = 1e-13): Vec {
   return matVec(P, b);
 }
 
-/** Pseudo-inverse with relative singular-value cut-off rtol·σ_max. */
+/** Pseudo-inverse with relative singular-value cut-off rtol·σ_max (the shared SVD of src/linalg). */
 export function pinvRows(A: number[][], rtol = 1e-12): number[][] {
-  const M = new Matrix(A);
-  const svd = new SingularValueDecomposition(M, { autoTranspose: true });
-  const s: number[] = svd.diagonal;
-  const U: Matrix = svd.leftSingularVectors;
-  const V: Matrix = svd.rightSingularVectors;
-  const smax = Math.max(0, ...s);
-  const cols = A[0].length;
-  const rows = A.length;
-  const out: number[][] = Array.from({ length: cols }, () => new Array(rows).fill(0));
-  for (let k = 0; k < s.length; k++) {
-    if (!(s[k] > rtol * smax)) continue;
-    const inv = 1 / s[k];
-    for (let i = 0; i < cols; i++) {
-      const vi = V.get(i, k) * inv;
-      if (vi === 0) continue;
-      for (let j = 0; j < rows; j++) out[i][j] += vi * U.get(j, k);
-    }
-  }
-  return out;
+  return pinv(new Matrix(A), rtol).to2DArray();
 }
 
+function orthogonalize(v: Vec, basis: Vec[]): void {
+  // Twice-iterated modified Gram–Schmidt ("twice is enough").
+  for (let pass = 0; pass < 2; pass++)
+    for (const b of basis) {
+      const c = dotv(v, b);
+      for (let i = 0; i < v.length; i++) v[i] -= c * b[i];
+    }
+}
 
-/**
- * Orthonormal bases of the row space of X (d×r, as r vectors) and its null space (d−r vectors),
- * by twice-iterated modified Gram–Schmidt on the rows, completed with the standard basis.
- */
-export function rowAndNullBasis(X: number[][], rtol = 1e-10): { row: Vec[]; nul: Vec[] } {
-  const d = X[0].length;
+/** Orthonormal basis of the row space of X (r vectors of length d), by Gram–Schmidt on the rows. */
+export function rowBasis(X: number[][], rtol = 1e-10): Vec[] {
   const row: Vec[] = [];
   let scale = 0;
   for (const r of X) scale = Math.max(scale, nrm2(r));
-  const orth = (v: Vec, basis: Vec[]) => {
-    for (let pass = 0; pass < 2; pass++)
-      for (const b of basis) {
-        const c = dotv(v, b);
-        for (let i = 0; i < d; i++) v[i] -= c * b[i];
-      }
-  };
   for (const r of X) {
     const v = vec(r);
-    orth(v, row);
+    orthogonalize(v, row);
     const n = nrm2(v);
     if (n > rtol * scale) {
-      for (let i = 0; i < d; i++) v[i] /= n;
+      for (let i = 0; i < v.length; i++) v[i] /= n;
       row.push(v);
     }
   }
+  return row;
+}
+
+/**
+ * Orthonormal bases of the row space of X and of its null space (d − r vectors, completed from the
+ * standard basis). The completion costs O(d²·d); callers that need only the row space use rowBasis.
+ */
+export function rowAndNullBasis(X: number[][], rtol = 1e-10): { row: Vec[]; nul: Vec[] } {
+  const d = X[0].length;
+  const row = rowBasis(X, rtol);
   const all = [...row];
   const nul: Vec[] = [];
   for (let j = 0; j < d && all.length < d; j++) {
     const v = new Float64Array(d);
     v[j] = 1;
-    orth(v, all);
+    orthogonalize(v, all);
     const n = nrm2(v);
     if (n > 1e-6) {
       for (let i = 0; i < d; i++) v[i] /= n;
