@@ -24,6 +24,11 @@ function maxResidual(f: string, g: string, vars: string[], seed: number, lo = -1
 }
 
 // Round-off tolerance for evaluating a symbolic derivative at |θ| ≤ 1.2 (sec θ ≤ 2.8): 1e-10 relative.
+// Derivation: maxResidual is relative to 1 + |G|; both sides are ≤ ~20 floating operations on cos/sin/tan of |θ| ≤ 1.2
+// (condition |θ tan θ| ≤ 3.1) raised to powers ≤ L ≤ 8, so their relative error is ≲ (20 + 8·3.1)·u ≈ 5e-15; the
+// asinh identity on |u| ≤ 3 cancels terms of size ≤ 0.5 (≲ 10u). 1e-10 is ≥ 10⁴× that worst case (observed ≤ 5.8e-16
+// in 100 seeds; calibration row YUN-L4X-SYM headroom 2.7e5). It is loose but still discriminating: a wrong power or
+// factor leaves an O(1) residual (the falsifier's is ≥ 0.38).
 const TOL = 1e-10;
 
 const l4xSym = defineClaim<{ L: number; seed: number }>({
@@ -43,7 +48,7 @@ const l4xSym = defineClaim<{ L: number; seed: number }>({
     const r2 = maxResidual(`(${dq}) / cos(th)^(${L - 3})`, `sec(th)^(${L - 1})`, ['th'], seed + 1);
     const dH = derivative(parse('(u/2)*asinh(2*u) - (sqrt(1+4*u^2) - 1)/4'), 'u').toString();
     const r3 = maxResidual(dH, 'asinh(2*u)/2', ['u'], seed + 2, -3, 3);
-    return within(Math.max(r1, r2, r3), TOL, 'max residual of the three identities');
+    return within(Math.max(r1, r2, r3), TOL, 'max residual of the three identities'); // tol: TOL, derived at its definition
   },
   falsifiers: [
     {
@@ -51,6 +56,7 @@ const l4xSym = defineClaim<{ L: number; seed: number }>({
       description: 'One power too many in the ODE for q.',
       check: ({ L, seed }) => {
         const dq = derivative(parse('tan(th)'), 'th').toString();
+        // tol: the claim's TOL (derived at its definition); one power too many leaves a residual ≥ 0.38
         return within(maxResidual(`(${dq}) / cos(th)^(${L - 3})`, `sec(th)^(${L})`, ['th'], seed), TOL, 'residual');
       },
     },
@@ -71,7 +77,11 @@ const cq1Sym = defineClaim<{ seed: number }>({
     const v1dot = ['-r*(m11*b1 + m12*b2)', '-r*(m21*b1 + m22*b2)'];
     const v2dot = ['-r*(m11*a1 + m21*a2)', '-r*(m12*a1 + m22*a2)'];
     const expr = `a1*(${v1dot[0]}) + a2*(${v1dot[1]}) - b1*(${v2dot[0]}) - b2*(${v2dot[1]})`;
-    return within(maxResidual(expr, '0', ['a1', 'a2', 'b1', 'b2', 'm11', 'm12', 'm21', 'm22', 'r'], seed), 1e-14, 'd/dt(‖v_1‖² − ‖v_2‖²)/2');
+    // tol (rounding, u ≈ 1.1e-16): the expression is evaluated as written, four terms a·(−r·(m·b + m·b)) with ≤ 5
+    // roundings each plus 3 additions, so |residual| ≤ 8u·Σ|terms|; with every variable in [−1.2, 1.2] each term is
+    // ≤ 1.2·1.2·2·1.44 ≈ 4.1, Σ ≤ 16.6, worst case 1.5e-14 (the former 1e-14 was below it). 1e-13 is ~7× the worst
+    // case; the random-sign size is ~3e-16 (observed ≤ 6.7e-16, calibration row YUN-CQ1-SYM headroom 15 against 1e-14).
+    return within(maxResidual(expr, '0', ['a1', 'a2', 'b1', 'b2', 'm11', 'm12', 'm21', 'm22', 'r'], seed), 1e-13, 'd/dt(‖v_1‖² − ‖v_2‖²)/2');
   },
   falsifiers: [
     {
@@ -79,7 +89,8 @@ const cq1Sym = defineClaim<{ seed: number }>({
       description: 'Without the transpose the growth rates differ for non-symmetric M.',
       check: ({ seed }) => {
         const expr = 'a1*(-r*(m11*b1 + m12*b2)) + a2*(-r*(m21*b1 + m22*b2)) - b1*(-r*(m11*a1 + m12*a2)) - b2*(-r*(m21*a1 + m22*a2))';
-        return within(maxResidual(expr, '0', ['a1', 'a2', 'b1', 'b2', 'm11', 'm12', 'm21', 'm22', 'r'], seed), 1e-14, 'residual');
+        // tol: the claim's rounding tolerance 1e-13; without the transpose the residual is O(1) (≥ 0.44 in 100 seeds)
+        return within(maxResidual(expr, '0', ['a1', 'a2', 'b1', 'b2', 'm11', 'm12', 'm21', 'm22', 'r'], seed), 1e-13, 'residual');
       },
     },
   ],
@@ -102,6 +113,10 @@ const t6Sym = defineClaim<{ seed: number }>({
     const d1 = derivative(parse(e1), 'nu').toString();
     const d2 = derivative(parse(e2), 'nu').toString();
     const vars = ['al', 'a', 'b', 's', 'nu'];
+    // tol (rounding, u ≈ 1.1e-16): with all variables in [−1.2, 1.2], |sν| ≤ 1.44, |η_i| ≤ 1.44·e^{1.44} ≈ 6.1, so the
+    // product side is ≤ 37 and the derivative sides ≤ 7.3; ~10 roundings plus the sinh/cosh argument doubling give an
+    // absolute error ≲ 10u·37 ≈ 4e-14, and maxResidual divides by 1 + |G| ≥ 1. 1e-12 is ≥ 25× that worst case
+    // (observed ≤ 2.2e-15 in 100 seeds; calibration row YUN-T6-SYM headroom 1.2e3).
     return within(
       Math.max(
         maxResidual(d1, `s*(${e2})`, vars, seed),
@@ -116,6 +131,7 @@ const t6Sym = defineClaim<{ seed: number }>({
     {
       name: 'without the ½ in g',
       description: 'η_1η_2 = α²((a²+b²) sinh 2sν + ab cosh 2sν) is wrong.',
+      // tol: the claim's rounding tolerance 1e-12; dropping the ½ leaves an O(1) residual (≥ 0.19 in 100 seeds)
       check: ({ seed }) =>
         within(maxResidual('al*(a*cosh(s*nu) + b*sinh(s*nu))*al*(a*sinh(s*nu) + b*cosh(s*nu))', 'al^2*((a^2+b^2)*sinh(2*s*nu) + a*b*cosh(2*s*nu))', ['al', 'a', 'b', 's', 'nu'], seed), 1e-12, 'residual'),
     },

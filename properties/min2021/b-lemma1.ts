@@ -511,9 +511,14 @@ function e35Check(inst: E35Instance, variant: 'lemma' | 'literal'): Outcome {
     }
     if (variant === 'literal') {
       // as printed (L:670): ‖GGᵀ − ηI‖_2 = max_i σ_i² − η
+      // tol: the claim's round-off tol (8(m + D + h)·ε·‖G‖_F², derived above); above the midpoint the printed value misses by
+      // (η − λ_min) − (λ_max − η) = 2η − λ_min − λ_max > 0, which is O(‖G‖²) at η ∈ {σ_max², 2σ_max²}: not tolerance-driven
       outs.push(within(Math.abs(nM - maxMinus), tol, `|‖GGᵀ − ηI‖₂ − (max σ_i² − η)| at η = ${fmt(eta)}`));
       continue;
     }
+    // tol 8(m + D + h)·ε·‖G‖_F² (derived above): GGᵀ rounds to ≲ h·ε·‖G‖_F², subtracting |η| ≤ 2‖G‖_F² adds ≤ 2ε‖G‖_F², the
+    // eigen/singular solvers ≲ (m + D)·ε·‖GGᵀ‖; (i) are exact inequalities, (ii) an exact identity between two such evaluations.
+    // The factor 8 is the whole headroom over this worst case (observed ≤ 0.13 of tol, calibration row MIN-E35)
     outs.push(within(nU1V - nM, tol, `‖U1Vᵀ‖₂ − ‖GGᵀ − ηI‖₂ (η = ${fmt(eta)})`)); // (i)
     outs.push(within(nZt - nM, tol, `‖[VU2ᵀ; U1U2ᵀ]‖₂ − ‖GGᵀ − ηI‖₂ (η = ${fmt(eta)})`)); // (i)
     outs.push(within(Math.abs(nM - maxAbs), tol, `|‖GGᵀ − ηI‖₂ − max|λ_i(GGᵀ) − η||`)); // (ii)
@@ -583,6 +588,8 @@ export const minE35Literal = defineClaim<E35Instance>({
         const sG = singularValues(d.G);
         const eta = 2 * sG[0] ** 2;
         const n = singularValues(d.U1.mmul(d.V.transpose()))[0];
+        // falsifier tol 8ε·σ_max² (rounding of σ_max² − η at η = 2σ_max²): the printed right side is −σ_max² < 0 ≤ ‖U1Vᵀ‖₂, so any
+        // tolerance below σ_max² gives the same verdict; the rejection is structural, not tolerance-driven
         return within(n - (sG[0] ** 2 - eta), 8 * EPS * sG[0] ** 2, '‖U1Vᵀ‖₂ − (max σ_i² − η) at η = 2σ_max²');
       },
     },

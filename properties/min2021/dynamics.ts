@@ -42,6 +42,9 @@ function reparamCheck(i: Inst, mutant: boolean): Outcome {
   for (let a = 0; a < r; a++) for (let b = 0; b < m; b++) SEV.set(a, b, SEV.get(a, b) * p.dec.sqrtSigma[a]);
   const pred = SEV.mmul(p.V0);
   const scale = frob(p.X) * (frob(p.Y) + frob(p.X) * frob(p.U0) * frob(p.V0)) * frob(p.V0) + 1e-300;
+  // tol: scale = ‖X‖(‖Y‖ + ‖X‖‖U‖‖V‖)‖V‖ bounds every product in ∂L/∂U; both routes (model gradient, SVD closed form) round to
+  // ≲ (n + D + h)·ε·scale ≤ 40·2.2e-16 ≈ 1e-14·scale, and Φ2ᵀ∂L/∂U is Φ2ᵀXᵀ(…) with ‖Φ2ᵀXᵀ‖ ≈ ε‖X‖ for the computed
+  // decomposition: 1e-11·scale leaves ~10³× headroom (the 1e-300 guards scale = 0)
   out.push(within(frob(p.dec.Phi1.transpose().mmul(gU).add(pred)), 1e-11 * scale, '‖Φ1ᵀ(−∂L/∂U) − Σ^{1/2}EV‖'));
   out.push(within(frob(p.dec.Phi2.transpose().mmul(gU)), 1e-11 * scale, '‖Φ2ᵀ∂L/∂U‖'));
   // trajectories: RK4 with one fixed step on (3) and on (7), compared at t ∈ {0.5, 1, 2}·τ
@@ -133,6 +136,8 @@ function u2Check(i: Inst, tier: Tier, decay: boolean): Outcome {
       steps = k;
     },
   });
+  // tol: tolOf, the round-off model derived at its definition above (ε·D‖U‖ per step as a random walk, ε·κ(X)·D per unit of
+  // path, ×64); U2 is exactly constant in exact arithmetic. The weight-decay falsifier uses the same tolOf and moves U2 by O(μT‖U2‖)
   out.push(within(worst, tolOf(steps, maxU, path), `‖Φ2ᵀ(U(t) − U(0))‖ along RK4 (${steps} steps)`));
   // (b) gradient descent with η ≤ 0.01 (stable: η·λ_1‖Z‖² ≤ 0.5): exact in exact arithmetic
   const eta = Math.min(0.01, 0.5 / (p.lam1 * z2Of(p.V0, p.U0) + Math.sqrt(p.lam1) * frob(p.Y)));
@@ -147,6 +152,7 @@ function u2Check(i: Inst, tier: Tier, decay: boolean): Outcome {
     pGD += frob(U.clone().sub(prev));
     prev = U;
   }
+  // tol: tolOf again (derived at its definition); GD's update XᵀRV·η lies in span Φ1 exactly, so only round-off moves U2
   out.push(within(wGD, tolOf(nGD, mU, pGD), `‖Φ2ᵀ(U_k − U_0)‖ along GD (η = ${eta.toPrecision(3)})`));
   return all(out);
 }
@@ -217,6 +223,9 @@ function c1Check(i: Inst, tier: Tier, variant: 'true' | 'gd' | 'sum'): Outcome {
       for (const x of th) zinf = Math.max(zinf, Math.abs(x));
     }
     const tol5 = d5.stats.steps * 2 * zm * Math.sqrt(rep.dim) * (1e-10 * zinf + 1e-12);
+    // tol5: the dopri5 error-control budget derived above (accepted-step error ≤ √dim·(rtol‖θ‖∞ + atol) in ‖·‖₂, which moves Λ
+    // by ≤ 2‖Z‖_F times that, summed over the accepted steps). It trusts the embedded error estimate, which is an estimate, not a
+    // rigorous bound; calibration row MIN-C1 gives its headroom
     out.push(within(lambdaDrift(d5.thetas, m, r, h, false), tol5, `‖Λ(t) − Λ(0)‖ (dopri5, ${d5.stats.steps} steps)`));
   }
   return all(out);
@@ -251,6 +260,7 @@ function zeroCheck(i: Inst, claimThetaHat: boolean): Outcome {
   const g = new Float64Array(full.dim);
   full.grad(zeroFull, g);
   const out: Outcome[] = [];
+  // exact: with V = 0 and U = 0 every term of ∇L is a product with an exact zero, so ∇L(0, 0) = 0 in floating point; no slack
   out.push(within(Math.max(...Array.from(g, Math.abs)), 0, '‖∇L(0, 0)‖∞ (exact zero)'));
   // V = 0, U1 = 0, U2 arbitrary: ∇L vanishes up to the round-off of XΦ2 ≈ 0: ≤ 4ε·√(nD)‖X‖‖Y‖‖U2‖
   const U = p.dec.Phi2.mmul(p.U20);
@@ -266,6 +276,8 @@ function zeroCheck(i: Inst, claimThetaHat: boolean): Outcome {
     // mutant: "(15) alone ⇒ U(∞)V(∞)ᵀ = Θ̂": the end-to-end matrix stays 0
     const Th = minNormFromDecomposition(p.dec, p.Y);
     const { V, U: U1 } = unpackVU(sol.theta, m, r, h);
+    // falsifier tol: a rounding level for two D×m matrices of size ‖Θ̂‖ (1e-10 relative, as in MIN-MINNORM); the flow from
+    // (0, 0) stays at exactly 0 (checked above), so the mutant misses by ‖Θ̂‖ = O(‖Y‖/s_1) ≫ tol
     return within(frob(p.dec.Phi1.mmul(U1).mmul(V.transpose()).sub(Th)), 1e-10 * Math.max(1, frob(Th)), '‖U(T)V(T)ᵀ − Θ̂‖ from zero initialization');
   }
   return all(out);
@@ -337,6 +349,10 @@ function linregCheck(i: Inst, mutant: boolean): Outcome {
       const th = sol.thetas[sol.evalIndex![k]];
       for (let a = 0; a < D; a++) for (let b = 0; b < m; b++) got.set(a, b, th[a * m + b]);
       const pred = linregClosedForm(p.dec, p.Y, Th0, tEval[k]);
+      // tol: RK4 truncation derived above: on a decaying mode with z = hλ ≤ 0.01 the global error is ≤ max_k k·(z⁵/120)e^{−(k−1)z}
+      // ≲ z⁴/120 ≈ 8e-11 of the mode's initial deviation, so 1e-9·dev has ≥ 12× headroom. The 1e-12·(‖Θ̂‖ + ‖Θ0‖) term is a
+      // round-off allowance for ≤ 200κ(X) steps (the Φ1 part is contracting; the frozen Φ2 part collects ≈ √steps·D·ε ≈ 1e-13):
+      // a random-walk estimate, not a worst-case bound; calibration row MIN-LINREG
       out.push(within(frob(got.sub(pred)), 1e-9 * dev + 1e-12 * (frob(Th) + frob(Th0)), `‖Θ(t) − closed form‖ at t = ${tEval[k].toPrecision(3)}`));
     }
   }
@@ -463,6 +479,9 @@ function ntkCheck(t: NtkInst, variant: 'true' | 'time-h-alpha' | 'wrong-Ltilde')
   const Lt = variant === 'wrong-Ltilde' ? new FactorizationModel(s.X.clone().mul(Math.pow(h, -a)), s.Y, h) : s.Lt;
   const out: Outcome[] = [];
   // L(V, U) = L̃(Ṽ, Ũ)
+  // tol: L and L̃ are the same residual from rescaled factors (h^{±α}, h^{−2α} are not powers of 2); each residual entry rounds
+  // to ≲ (D + h)·ε·(|Y| + |X||U||V|ᵀ), and XUVᵀ is small against Y here, so the losses agree to ≲ 2(D + h + 4)ε ≈ 3e-14
+  // relative (h ≤ 64): 1e-12·L leaves ≳ 30× headroom. The falsifiers use the same tolerances
   out.push(within(Math.abs(s.L.loss(th) - Lt.loss(tht)), 1e-12 * s.L.loss(th), '|L(V,U) − L̃(Ṽ,Ũ)|'));
   // (28)/(29): ∇L̃(Ṽ,Ũ) = h^{−α}∇L(V,U)
   const g = new Float64Array(th.length);
@@ -471,6 +490,9 @@ function ntkCheck(t: NtkInst, variant: 'true' | 'time-h-alpha' | 'wrong-Ltilde')
   Lt.grad(tht, gt);
   let d = 0;
   for (let k = 0; k < g.length; k++) d = Math.max(d, Math.abs(gt[k] - g[k] / ha));
+  // tol: the two gradients are the same products (inner sizes n = 3, m = 2, h ≤ 64) of rescaled inputs; each entry rounds to
+  // ≲ (n + m + h + 4)·ε of the summed magnitudes, which are within a small factor of max|∇L| for these Gaussian draws:
+  // ≲ 1e-14 relative, so 1e-12·max|∇L|/h^α leaves ~10²× headroom
   out.push(within(d, 1e-12 * Math.max(...Array.from(g, Math.abs)) / ha, '‖∇L̃(Ṽ,Ũ) − h^{−α}∇L(V,U)‖∞'));
   // (30)/(31): N RK4 steps of size dt on L and of size h^{2α}dt on L̃ correspond exactly (Ũ_k = h^α U_k)
   const dt = 0.02 / (frob(s.X) ** 2 * (frob(s.U) ** 2 + frob(s.V) ** 2) + frob(s.X) * frob(s.Y));
@@ -516,6 +538,8 @@ function ntkLiteralCheck(t: NtkInst, which: 'U' | 'V'): Outcome {
   // printed intermediate: −h^{−α}∂L/∂U = −h^{−α}Xᵀ(Y − XUVᵀ)V   (28, L:576);  likewise for V (29, L:580)
   const lhs = which === 'U' ? gU.clone().mul(-1 / ha) : gV.clone().mul(-1 / ha);
   const printed = which === 'U' ? s.X.transpose().mmul(R).mmul(s.V).mul(-1 / ha) : R.transpose().mmul(s.X).mmul(s.U).mul(-1 / ha);
+  // tol: rounding of two evaluations of the same product Xᵀ(Y − XUVᵀ)V (≲ (n + m + h)·ε ≈ 1.5e-14 relative), ~10²× inside
+  // 1e-12; the printed sign makes the difference 2‖lhs‖, so the refutation does not hinge on this tolerance
   return within(frob(lhs.clone().sub(printed)), 1e-12 * frob(lhs), `‖−h^{−α}∂L/∂${which} − (printed intermediate)‖`);
 }
 

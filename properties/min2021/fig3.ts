@@ -162,6 +162,8 @@ function fig3Check(x: Fig3Inst, tier: Tier, v: { c?: 'lambda' | 'full'; rateFact
   const out: Outcome[] = [];
   // (a) c2 > c3 > c1 > 0 and c_bal ≈ 0
   out.push(c2.c > c3.c && c3.c > c1.c && c1.c > 0 ? pass(NaN, `c = ${c1.c.toPrecision(3)} / ${c2.c.toPrecision(3)} / ${c3.c.toPrecision(3)}`) : fail(Infinity, `c not ordered: ${c1.c}, ${c2.c}, ${c3.c}`));
+  // tol: absolute 1e-10 (catalog). Λ_bal = 0 exactly (MIN-BAL); here m = 1 so κ(M) = 1, and ‖M^{1/2}‖ = ‖Φ1ᵀΘ0‖ ≈ 0.2, hence
+  // |c| ≤ 2‖Λ_bal‖ ≲ 2h·ε·‖M^{1/2}‖ ≈ 5e-15 (h = 50): ~10⁴× headroom
   out.push(within(b.c, 1e-10, 'c of the balanced start'));
   // (b) t8 ordered by c, balanced slowest
   out.push(

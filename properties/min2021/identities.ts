@@ -72,6 +72,8 @@ function gradCheck(inst: Inst, variant: 'true' | 'no-half' | 'sigma-power' | 'no
       const R = p.Y.clone().sub(p.X.mmul(p.U0).mmul(p.V0.transpose()));
       const bad = R.mmul(p.X).mmul(p.U0); // −(Y − XUVᵀ) X U : invalid unless m = n
       if (bad.rows !== inst.m || bad.columns !== inst.h) return fail(Infinity, `−(Y−XUVᵀ)XU has shape ${bad.rows}×${bad.columns}, not m×h`);
+      // tol: the claim's round-off tolerance (1e-11·gradScale, derived above); the mutant exists only for m = n and then
+      // differs from −∂L/∂V by O(‖X‖‖R‖‖U‖) (R vs Rᵀ), orders of magnitude above it
       return within(frob(bad.clone().add(gV)), tol, 'missing-transpose gradient');
     } catch (e) {
       return fail(Infinity, `missing-transpose gradient is dimensionally invalid: ${(e as Error).message}`);
@@ -173,6 +175,8 @@ function lstarCheck(inst: Inst, variant: 'true' | 'zero'): Outcome {
     }
     const U = p.dec.Phi1.mmul(U1).add(p.dec.Phi2.mmul(p.U20));
     const L = fullModel(p).loss(packVU(V, U));
+    // tol: same 1e-10·½‖Y‖² as (i): L at the factorization is ½‖(I − WWᵀ)Y + ρ‖² with round-off ρ ≲ D·ε·(‖Y‖ + ‖X‖‖U‖‖V‖)
+    // (XΦ2 ≈ ε‖X‖ on the Gaussian-X path, ‖U1Vᵀ‖ ≤ ‖Y‖/s_r with s_r ≥ 0.3), i.e. ≲ 1e-13 of ½‖Y‖²: ≥ 10³× headroom
     out.push(within(Math.abs(L - Ls), 1e-10 * scale, `|L(V,U) − L*| at a rank-${k} factorization (h = ${inst.h})`));
   }
   return all(out);
@@ -214,6 +218,9 @@ function minnormCheck(inst: Inst, variant: 'true' | 'normal-eq' | 'sigma-1' | 's
     return fail(Infinity, `formula cannot be evaluated: ${(e as Error).message}`);
   }
   const out: Outcome[] = [
+    // tol = max(1e-10, 1e3·ε·κ(X)²), derived above: the SVD routes agree to ~κ(X)·ε relative, the Gram route Xᵀ(XXᵀ)^†
+    // to ~κ(X)²·ε; ‖Φ2ᵀΘ̂‖ is only the orthogonality error of [Φ1 Φ2] (≈ D·ε·‖Θ̂‖). With κ(X) ≤ 10 (G-DATA) the floor
+    // 1e-10 dominates, ≥ 10²× above 1e3·ε·κ². The falsifier variants use the same tol and miss by O(1) relative
     within(relDiff(cand, ref), tol, 'Φ1Σ^{−1/2}WᵀY vs X^†Y (rel.)'),
     within(relDiff(minNormGram(p.X, p.Y), ref), tol, 'Xᵀ(XXᵀ)^†Y vs X^†Y (rel.)'),
     within(frob(p.dec.Phi2.transpose().mmul(cand)), tol * frob(ref), '‖Φ2ᵀΘ̂‖'),
@@ -223,8 +230,12 @@ function minnormCheck(inst: Inst, variant: 'true' | 'normal-eq' | 'sigma-1' | 's
     const T2 = cand.clone().add(p.dec.Phi2.mmul(K));
     const lhs = frob(T2) ** 2;
     const rhs = frob(cand) ** 2 + frob(K) ** 2;
+    // tol: the cross term 2⟨Θ̂, Φ2K⟩ is 0 up to Φ1ᵀΦ2 ≈ D·ε, plus the rounding of three sums of squares (≈ Dm·ε·rhs):
+    // ≲ 1e-14·rhs, so 1e-10·rhs is ~10⁴× headroom, while a true cross term would be O(‖Θ̂‖‖K‖)
     out.push(within(Math.abs(lhs - rhs), 1e-10 * rhs, '‖Θ̂ + Φ2K‖² − ‖Θ̂‖² − ‖K‖²'));
     const nuc = (M: Matrix) => singularValues(M).reduce((a, b) => a + b, 0);
+    // tol: one-sided inequalities; slack 1e-10 relative covers the SVD rounding (≈ m·ε relative on each singular value),
+    // ≥ 10⁴× above it. Exact theory gives ≤ 0 (Θ̂ ⟂ Φ2K and both norms are unitarily invariant and monotone)
     out.push(within(nuc(cand) - nuc(T2), 1e-10 * nuc(cand), 'nuclear norm ‖Θ̂‖_* − ‖Θ̂ + Φ2K‖_* (≤ 0)'));
     out.push(within(spectralNorm(cand) - spectralNorm(T2), 1e-10 * spectralNorm(cand), 'spectral norm ‖Θ̂‖_2 − ‖Θ̂ + Φ2K‖_2 (≤ 0)'));
   }
@@ -275,6 +286,8 @@ export const minRank = defineClaim<Inst>({
   check: (i) => {
     const { vals, tau } = lambdaOf(buildProblem(i));
     const rk = count(vals, (x) => Math.abs(x) > tau);
+    // exact integer comparison (rank = #|λ| > τ, τ = lambdaOf's threshold, ≫ the h·ε·‖Λ‖ eigenvalue round-off), no slack;
+    // generically rank(Λ) = m + r, so the margin is 1 by construction (the bound is attained), not a consumed slack
     return within(rk, Math.min(i.h, i.m + i.r), 'rank(Λ)');
   },
   falsifiers: [
@@ -283,6 +296,7 @@ export const minRank = defineClaim<Inst>({
       description: 'the generic rank is exactly m + r > max(m, r)',
       check: (i) => {
         const { vals, tau } = lambdaOf(buildProblem(i));
+        // falsifier: the same exact integer count and threshold τ as the claim, against the wrong bound max(m, r)
         return within(count(vals, (x) => Math.abs(x) > tau), Math.max(i.m, i.r), 'rank(Λ) vs max(m, r)');
       },
     },
@@ -295,11 +309,15 @@ function signCheck(i: Inst, swapped: boolean): Outcome {
   const pos = count(vals, (x) => x > tau);
   const neg = count(vals, (x) => x < -tau);
   const [maxPos, maxNeg] = swapped ? [i.m, i.r] : [i.r, i.m];
+  // exact integer comparisons of sign counts (threshold τ = 1e-10·max(1, ‖Λ‖) ≫ h·ε·‖Λ‖ round-off), no slack; the
+  // swapped falsifier uses the same counts and τ
   const out = [within(pos, maxPos, '#positive eigenvalues of Λ'), within(neg, maxNeg, '#negative eigenvalues of Λ')];
   if (!swapped && i.h >= i.m + i.r) {
     // λ_{r+1} … λ_{h−m} vanish
     let mid = 0;
     for (let k = i.r; k < i.h - i.m; k++) mid = Math.max(mid, Math.abs(vals[k]));
+    // tol τ: these eigenvalues are exactly 0 (rank(Λ) ≤ m + r); a symmetric eigensolver returns them to ≲ h·ε·‖Λ‖
+    // ≤ 18·2.2e-16·‖Λ‖ ≈ 4e-15‖Λ‖ (h ≤ m + r + 7 ≤ 18), so τ = 1e-10·max(1, ‖Λ‖) leaves ≥ 2·10⁴× headroom
     out.push(within(mid, tau, 'max |λ_k(Λ)|, r < k ≤ h − m'));
   }
   return all(out);
@@ -333,6 +351,9 @@ function ceqCheck(i: Inst): Outcome {
   const lmNeg = -vals[i.h - i.m];
   const lev = imbalanceLevel(imbalance(p.V0, p.U10), i.r, i.m);
   return all([
+    // tol τ (lambdaOf): eigenvalue round-off ≲ h·ε·‖Λ‖ ≪ τ = 1e-10·max(1, ‖Λ‖). The first two are sign tests (exactly ≥ 0 when
+    // h ≥ m + r, MIN-SIGN); the third compares two evaluations of the same eigenvalues, equal up to that round-off (2τ ≫ 2hε‖Λ‖).
+    // The falsifier (mid regime) applies the same τ and fails by a negative eigenvalue of size O(‖Λ‖)
     within(-lr, tau, '−λ_r(Λ) (must be ≤ 0)'),
     within(-lmNeg, tau, '−λ_m(−Λ) (must be ≤ 0)'),
     within(Math.abs(lev.c - (lr + lmNeg)), 2 * tau, '|c − (λ_r(Λ) + λ_m(−Λ))|'),
@@ -377,6 +398,9 @@ function inertiaCheck(i: Inst, repeatRow: boolean): Outcome {
   const out: Outcome[] = [];
   const pos = count(vals, (x) => x > tau);
   const neg = count(vals, (x) => x < -tau);
+  // exact integer equalities (no slack). τ = 1e-10·max(1, ‖Λ‖) separates zero from nonzero eigenvalues: the h − m − r zero
+  // ones come out at ≲ h·ε·‖Λ‖ ≈ 4e-15‖Λ‖ (h ≤ 18), the nonzero ones are ≥ σ_min(Z)² (Sylvester), far above τ for Gaussian Z.
+  // The falsifier's repeated row makes one eigenvalue exactly 0 (same τ), so the count drops to r − 1
   out.push(within(Math.abs(pos - i.r), 0, `#positive eigenvalues = r (${pos} vs ${i.r})`));
   out.push(within(Math.abs(neg - i.m), 0, `#negative eigenvalues = m (${neg} vs ${i.m})`));
   if (repeatRow) return all(out);
@@ -435,6 +459,9 @@ function orthcCheck(i: Inst, orthogonal: boolean): Outcome {
   const b = eigDesc(p.V0.mmul(p.V0.transpose()));
   const rhs = Math.max(0, a[i.r - 1]) + Math.max(0, b[i.m - 1]);
   const scale = frob(U1) ** 2 + frob(p.V0) ** 2;
+  // tol: after the projection U1Vᵀ = 0 up to h·ε·‖U1‖‖V‖, so Λ is block-equivalent to diag(U1U1ᵀ, −VVᵀ) up to that; by Weyl
+  // each eigenvalue moves ≤ ~10h·ε·(‖U1‖² + ‖V‖²) ≈ 3e-14·scale; 1e-10·scale leaves ≥ 3·10³× headroom. The falsifier
+  // (non-orthogonal factors) uses the same tol and misses by O(‖U1Vᵀ‖)
   const out = [within(Math.abs(lev.c - rhs), 1e-10 * scale, '|c − (λ_r(U1U1ᵀ) + λ_m(VVᵀ))|', { c: lev.c, rhs })];
   if (orthogonal && i.h >= i.m + i.r) out.push(lev.c > 1e-10 * scale ? pass(NaN, 'c > 0') : fail(Infinity, `c = ${lev.c} not > 0 with h ≥ m + r`));
   return all(out);
@@ -481,6 +508,9 @@ function edotCheck(i: Inst, mutant: boolean): Outcome {
   const form = edotFormula(p, p.V0, p.U10, E, mutant);
   const s1 = p.dec.sqrtSigma[0];
   const scale = s1 * s1 * (frob(p.U10) ** 2 + frob(p.V0) ** 2) * frob(E);
+  // tol: both sides are the same products of Σ^{1/2}, U1, V, E in a different order; each entry rounds to
+  // ≲ (h + r + m)·ε·λ_1(‖U1‖² + ‖V‖²)‖E‖ ≈ 7e-15·scale, so 1e-12·scale leaves ~10²× headroom (1e-300 guards scale = 0).
+  // The Σ-on-the-left falsifier uses the same tol and misses by O(κ(Σ)−1)·scale
   const out: Outcome[] = [within(frob(form.clone().sub(chain)), 1e-12 * scale + 1e-300, '‖Ė formula − chain rule‖')];
   if (!mutant) {
     // along the flow: central difference of E over one RK4 step ±δ (δ·rate = 2e-4): truncation ≈ δ²‖E'''‖/6 ≲ 1e-8 rel., round-off ε‖E‖/δ
@@ -495,6 +525,8 @@ function edotCheck(i: Inst, mutant: boolean): Outcome {
     let num = 0;
     const f = Array.from(form.to1DArray());
     for (let k = 0; k < Ep.length; k++) num = Math.max(num, Math.abs((Ep[k] - Em[k]) / (2 * delta) - f[k]));
+    // tol: central-difference truncation δ²‖E'''‖/6 with δ·rate = 2e-4 is ≲ (2e-4)²/6 ≈ 7e-9 relative, the RK4 error O(δ⁵) and
+    // round-off ε‖E‖/δ ≈ 1e-12·rate‖E‖ are smaller: 1e-6 relative leaves ≳ 10²× headroom (calibration row MIN-EDOT)
     out.push(within(num, 1e-6 * Math.max(frob(form), 1e-300), '‖(E(t+δ) − E(t−δ))/2δ − Ė formula‖_∞'));
     // 𝒜 is PSD in the trace inner product: ⟨F, 𝒜F⟩ ≥ 0
     const F = gaussianMatrix(p.rng, i.r, i.m);
@@ -561,8 +593,12 @@ function e22Check(i: Inst, factor: number): Outcome {
   const rate = p.lam1 * (frob(p.U10) ** 2 + frob(p.V0) ** 2) + Math.sqrt(p.lam1) * frob(E);
   const delta = 2e-4 / rate;
   const fd = (frob2(rep.error(rk4Step(rep, th, delta))) - frob2(rep.error(rk4Step(rep, th, -delta)))) / (2 * delta);
+  // tol: same finite-difference budget as MIN-EDOT (δ·rate = 2e-4: truncation ≈ 7e-9 relative, round-off ≈ 1e-12·rate‖E‖²);
+  // 1e-6·|(22)| assumes |(22)| is not below ~1e-4·rate‖E‖² (true at random G-INIT points; calibration row MIN-E22);
+  // 1e-14 absolute guards |(22)| = 0. The factor-2 falsifier uses the same tol and misses by 50%
   const out: Outcome[] = [within(Math.abs(fd - form), 1e-6 * Math.abs(form) + 1e-14, '|d/dt‖E‖² (finite diff.) − (22)|')];
   if (factor === 2) {
+    // exact: (22) is computed as −2·(sum of squares), which is ≤ 0 in floating point too; no slack
     out.push(within(form, 0, '(22) value (must be ≤ 0)'));
     // monotone loss at RK4 nodes (relative round-off 1e-14)
     let prev = rep.excessLoss(th);
@@ -574,6 +610,9 @@ function e22Check(i: Inst, factor: number): Outcome {
       worst = Math.max(worst, (l - prev) / Math.max(prev, 1e-300));
       prev = l;
     }
+    // tol 1e-14 relative = the rounding of ½‖E‖² (≲ (rm + h)·ε ≤ 38·2.2e-16 ≈ 8e-15 relative at these sizes). An RK4 step with
+    // dt·rate = 0.02 decreases L − L* by ≈ dt‖∇L‖² ≫ its O(dt⁵) local error, so this asserts a real (non-rounding) decrease;
+    // observed per-step changes are decreases of ~1e-4 relative or more (calibration row MIN-E22)
     out.push(within(worst, 1e-14, 'max relative increase of L − L* between RK4 nodes'));
   }
   return all(out);
@@ -733,6 +772,11 @@ function azCheck(t: TraceInst, mutant: 'none' | 'double' | 'sigma'): Outcome {
   const normA = Math.max(Math.abs(ev[0]), Math.abs(ev[ev.length - 1]));
   const claimed = mutant === 'double' ? 2 * spectralNorm(B) : mutant === 'sigma' ? spectralNorm(sLeft(s, 2, E)) : spectralNorm(B);
   const out = [
+    // tol: A_Z is a symmetric (m+r)×(m+r) matrix with ‖A_Z‖₂ = scale = ‖Σ^{1/2}E‖₂; eigenvalues and singular values from
+    // backward-stable solvers are accurate to ≲ (m + r)·ε·scale ≈ 2e-15·scale, so 1e-12·scale leaves ~500× headroom. The two
+    // inequalities (‖Σ^{1/2}E‖₂ ≤ λ_1^{1/2}‖E‖₂, ‖E‖₂ ≤ ‖E‖_F) are exact; near equality both sides are ≈ scale
+    // and round to ≲ 10ε of themselves (≥ 10²× inside 1e-12·scale); away from equality the gap is O(scale). Falsifiers use
+    // the same tol and miss by O(scale)
     within(d, 1e-12 * scale, 'max |eig(A_Z) − (±σ(Σ^{1/2}E), 0)|'),
     within(Math.abs(normA - claimed), 1e-12 * scale, '|‖A_Z‖_2 − claimed|'),
     within(spectralNorm(B) - s[0] * spectralNorm(E), 1e-12 * scale, '‖Σ^{1/2}E‖ − λ_1^{1/2}‖E‖_2'),
@@ -767,6 +811,8 @@ function projCheck(i: Inst, wrong: boolean): Outcome {
   const lhs = frob(p.U20.mmul(p.V0.transpose()));
   const rhs = frob(Pr.mmul(p.U0.mmul(p.V0.transpose()).sub(Th)));
   const scale = frob(p.U0) * frob(p.V0) + frob(Th);
+  // tol: exact identity (Φ2ᵀΘ̂ = 0, Φ2ᵀΦ2 = I); rounding of the D×D projector products is ≲ D·ε·(‖U‖‖V‖ + ‖Θ̂‖) ≈ 3e-15·scale,
+  // so 1e-12·scale leaves ≥ 300× headroom; the Φ1Φ1ᵀ falsifier uses the same tol and misses by ‖Φ1ᵀ(UVᵀ − Θ̂)‖ = O(scale)
   return within(Math.abs(lhs - rhs), 1e-12 * scale, '|‖U2Vᵀ‖ − ‖Φ2Φ2ᵀ(UVᵀ − Θ̂)‖|');
 }
 
@@ -812,6 +858,8 @@ function e16Check(i: Inst, diagonal: boolean): Outcome {
   }
   const rhs = A.mmul(Zt);
   const scale = p.dec.sqrtSigma[0] * frob(E) * frob(Zt) + 1e-300;
+  // tol: dZ̃/dt and A_Z·Z̃ are the same products of Σ^{1/2}, E, V, U1, U2(0) (inner sizes ≤ h + m + r) and agree to
+  // ≲ 30·ε·s_1‖E‖‖Z̃‖ ≈ 7e-15·scale: 1e-12·scale leaves ~10²× headroom. The block-diagonal falsifier uses the same tol
   return within(frob(Zd.clone().sub(rhs)), 1e-12 * scale, '‖dZ̃/dt − A_Z Z̃‖');
 }
 
@@ -929,6 +977,10 @@ function balCheck(i: Inst, variant: 'true' | 'no-proj' | 'swap'): Outcome {
     const Mq = Mm.vectors.mmul(Matrix.diag(Array.from(Mm.values, (x) => Math.pow(x, -0.25)))).mmul(Mm.vectors.transpose());
     const P2 = p.dec.Phi2.transpose().mmul(Theta0).mmul(Mq);
     const pred = Q.mmul(P2.transpose().mmul(P2)).mmul(Q.transpose());
+    // tol (derived above, checked here): with M̃ = M + δ the computed eigendecomposition (‖δ‖ ≲ mε‖M‖), Λ_bal =
+    // −QM̃^{−1/4}δM̃^{−1/4}Qᵀ + rounding, so ‖Λ_bal‖ and this residual are ≲ c·m·ε·‖M‖^{1/2}·κ(M)^{1/2} = c·mε‖M‖^{1/2}·condQ²;
+    // the allowed 1e-10·‖M‖^{1/2}·condQ exceeds it for condQ ≲ 10⁴, and the PD guard (κ(M) ≤ 1e8) caps condQ at 10²:
+    // ≥ 10²× headroom in the worst admitted case. c ≤ 2‖Λ_bal‖ obeys the same bound
     out.push(within(frob(fullImbalance(V, U).sub(pred)), tol * Math.max(1, frob(pred)), '‖UᵀU − VᵀV − QM^{−1/4}Θ0ᵀΦ2Φ2ᵀΘ0M^{−1/4}Qᵀ‖'));
     out.push(within(imbalanceLevel(Lam, i.r, i.m).c, 1e-10 * Math.max(1, Math.sqrt(mEig[0])) * Math.max(1, condQ), 'c(U_bal, V_bal)'));
   }
@@ -968,6 +1020,8 @@ function balLiteralCheck(i: Inst, alsoU: boolean): Outcome {
   }
   try {
     const tol = 1e-10 * (frob(Theta0) + 1);
+    // tol: rounding only, as for the corrected claim (≲ m·ε·condQ·‖Θ0‖ ≤ 1e-13‖Θ0‖ with condQ ≤ 10²); the literal product misses by
+    // O(‖Θ0‖) when h = m (and is undefined otherwise), so the refutation does not hinge on this tolerance
     return within(frob(U.mmul(V.transpose()).sub(Theta0)), tol, '‖U_bal (M^{1/4}Q)ᵀ − Θ0‖ (literal, h = m)');
   } catch (e) {
     return fail(Infinity, `literal factors cannot be multiplied: ${(e as Error).message}`);

@@ -200,6 +200,10 @@ function fullimbCheck(x: Traj, tier: Tier): Outcome {
   const U2 = p.dec.Phi2.transpose().mmul(U);
   const gap = frob(fullImbalance(V, U).sub(imbalance(V, U1)).sub(U2.transpose().mmul(U2)));
   return all([
+    // tol: gauss2 quadratic-invariant drift 16ε·steps·max‖θ‖², derived above (as in MIN-C1: the fixed-point solve stops at 4ε
+    // relative per stage, two stages, each moving a quadratic invariant by ≤ 2‖θ‖‖δθ‖, summed linearly over the steps).
+    // Second check: UᵀU − VᵀV − Λ − U2ᵀU2 = Uᵀ(I − Φ1Φ1ᵀ − Φ2Φ2ᵀ)U is exactly 0 up to the orthogonality of the computed
+    // [Φ1 Φ2] and product rounding, ≲ 3D·ε·‖U‖² ≈ 1e-14·(‖U‖² + ‖V‖²): 1e-12 leaves ~10²× headroom
     within(worst, 16 * EPS * sol.stats.steps * zmax, `‖(UᵀU − VᵀV)(t) − (UᵀU − VᵀV)(0)‖ (gauss2 on (5a)/(5b), ${sol.stats.steps} steps)`),
     within(gap, 1e-12 * (frob(U) ** 2 + frob(V) ** 2), '‖UᵀU − VᵀV − Λ − U2ᵀU2‖'),
   ]);
@@ -451,6 +455,9 @@ function e14Check(x: Traj, tier: Tier, frozenV: boolean): Outcome {
     const rhs = p.dec.Phi1.mmul(SE).mul(-1).add(p.dec.Phi2.mmul(U2.mmul(V.transpose())));
     const scale = frob(U) * frob(V) + frob(Th);
     return [
+      // tol: lhs − rhs = (I − Φ1Φ1ᵀ − Φ2Φ2ᵀ)UVᵀ + rounding of the Σ^{∓1/2} products, exactly 0 up to ≲ few·D·ε·scale ≈ 1e-14·scale
+      // (every term, incl. Φ1Σ^{−1/2}WᵀY = Θ̂, is bounded by scale); 1e-11·scale leaves ~10³× headroom. Pythagoras: the cross term
+      // 2⟨Φ1a, Φ2b⟩ is ≲ D·ε·scale² and the three squares round to ≲ Dm·ε·scale², so 1e-11·scale² has the same headroom
       within(frob(lhs.clone().sub(rhs)), 1e-11 * scale, '‖UVᵀ − Θ̂ − (−Φ1Σ^{−1/2}E + Φ2U2Vᵀ)‖'),
       within(Math.abs(frob(lhs) ** 2 - frob(SE) ** 2 - frob(U2.mmul(V.transpose())) ** 2), 1e-11 * scale * scale, 'Pythagoras ‖UVᵀ − Θ̂‖²'),
     ];
@@ -492,6 +499,12 @@ function e14Check(x: Traj, tier: Tier, frozenV: boolean): Outcome {
   const Vref = frozenV ? p.V0 : V;
   const pred = Th.clone().add(p.dec.Phi2.mmul(p.U20.mmul(Vref.transpose())));
   const tol = (eLast / Math.sqrt(p.lamr)) * (1 + 1e-8) + 1e-12 * (frob(U) * frob(V) + frob(Th));
+  // tol: the exact bound ‖UVᵀ − Θ̂ − Φ2U2Vᵀ‖ = ‖Σ^{−1/2}E‖ ≤ λ_r^{−1/2}‖E(T)‖ (static identity above) plus rounding: (1 + 1e-8)
+  // and 1e-12·(‖U‖‖V‖ + ‖Θ̂‖) cover the absolute error of ‖E(T)‖ ≈ 1e-9 (≲ ε(‖WᵀY‖ + λ_1^{½}‖U1‖‖V‖), scaled by λ_r^{−½}, ≤ 3.3 on G-DATA; ≪ 1e-12·scale anyway)
+  // and the round-off drift of U2 (MIN-U2CONST). A margin near 1 (calibration row MIN-E14: 0.99) is the tightness of the
+  // exact step ‖Σ^{−1/2}E‖ ≤ λ_r^{−1/2}‖E‖ (an equality when Σ_x = sI, as on G-TIGHT, or when E(T) lies on the λ_r
+  // direction), not consumed rounding slack.
+  // The frozen-V falsifier uses the same tolerance and misses by ‖U2(0)(V(T) − V(0))ᵀ‖
   out.push(within(frob(U.mmul(V.transpose()).sub(pred)), tol, frozenV ? '‖U(T)V(T)ᵀ − Θ̂ − Φ2U2(0)V(0)ᵀ‖ (V frozen)' : '‖U(T)V(T)ᵀ − Θ̂ − Φ2U2(0)V(T)ᵀ‖'));
   return all(out);
 }

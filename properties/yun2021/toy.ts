@@ -34,7 +34,11 @@ const yunX1 = defineClaim<XInst>({
     const svFc = compactSvd([[1, 0], [2, 0], [0, 1], [0, 2]]).s;
     const svDiag = compactSvd([[1, 0], [0, 2]]);
     const svConv = compactSvd([[1, 2], [2, 1]]);
-    // LP/linear-solve tolerance 1e-9 (HiGHS feasibility tolerance 1e-10 on O(1) data).
+    // LP/linear-solve tolerance 1e-9 (HiGHS feasibility tolerance 1e-10 on O(1) data): HiGHS returns a basic solution
+    // computed from a factorisation of the optimal basis, exact to ~κ·u ≈ 1e-15 for these 1×2 data (κ ≤ 10); 1e-9
+    // also covers a vertex accepted within the feasibility tolerance 1e-10, amplified by κ ≤ 10. Observed ≤ 8e-17.
+    // The 1e-12 checks are solves/SVDs of 2×2 and 4×2 integer matrices: error ≲ κ·u ≤ 1e-14 (worst observed 2.2e-16,
+    // calibration row YUN-X1 margin 2.2e-4).
     return all([
       within(distv(l2, [0.2, 0.4]), 1e-12, 'min-ℓ2'),
       within(distv(l1, [0, 0.5]), 1e-9, 'min-ℓ1'),
@@ -50,6 +54,8 @@ const yunX1 = defineClaim<XInst>({
       description: 'Taken literally at 1e-6 the printed value is off by 3.3e-3.',
       check: () => {
         const rho = weightedMinL1Interp([F2([1, 2])], [1], [1, 1]) ?? [NaN, NaN];
+        // tol: 1e-6, 10³× looser than the claim's 1e-9 LP tolerance, so the rejection is not an artefact of a tight
+        // bound: the printed 0.33 misses 1/3 by 1/300 per coordinate (distance 4.7e-3, margin 4.7e3)
         return within(distv(F2(rho), [0.33, 0.33]), 1e-6, 'min DFT-ℓ1 vs [0.33, 0.33]');
       },
     },
@@ -72,6 +78,9 @@ const yunX2 = defineClaim<XInst>({
     const l2 = maxMarginL2(X, y)?.z ?? [NaN, NaN];
     const l1 = weightedMaxMarginL1(X, y) ?? [NaN, NaN];
     const rho = weightedMaxMarginL1(X.map(F2), y) ?? [NaN, NaN];
+    // Tolerances: ℓ2 by exact support enumeration, a 2×2 Gram solve (G = [[5, 6], [6, 9]], κ ≈ 20): error ≲ κ·u·‖z‖
+    // ≈ 1e-15, so 1e-12 is ≥ 10³× (observed 0). ℓ1 / DFT-ℓ1 by HiGHS LP: the basic solution is exact to ~κ·u, and
+    // 1e-9 covers the primal feasibility tolerance 1e-10 amplified by κ ≤ 10 (observed ≤ 8e-17; calibration row YUN-X2).
     return all([
       within(distv(l2, [0.2, 0.4]), 1e-12, 'ℓ2 max margin'),
       within(distv(l1, [0, 0.5]), 1e-9, 'ℓ1 max margin'),
@@ -82,6 +91,7 @@ const yunX2 = defineClaim<XInst>({
     {
       name: 'ℓ2 max margin for the diagonal network',
       description: 'The diagonal net’s limit is the ℓ1 solution [0, 0.5], not [0.2, 0.4].',
+      // tol: the claim's ℓ1 tolerance 1e-9 (the prediction it is compared to); the ℓ2 answer [0.2, 0.4] is 0.22 away
       check: () => within(distv(maxMarginL2([[1, 2], [0, -3]], [1, -1])?.z ?? [NaN, NaN], [0, 0.5]), 1e-9, 'ℓ2 solution vs diag prediction'),
     },
   ],
