@@ -35,6 +35,7 @@
 import { normInf, norm2 } from '../linalg/kernels.js';
 import type { FlowMethod, FlowModel, FlowOptions, FlowSolution, FlowStatus } from './types.js';
 import { makeDopri5Core } from './dopri5.js';
+import { wallScale } from './wallBudget.js';
 
 /** The counted vector field f(y) = −∇L(y). */
 export interface Rhs {
@@ -287,7 +288,8 @@ export function integrateFlow(model: FlowModel, theta0: Float64Array, opts: Flow
   const tMax = opts.tMax ?? Infinity;
   const tMin = opts.tMin ?? 0;
   const maxSteps = opts.maxSteps ?? 2e6;
-  const wallSeconds = opts.wallSeconds ?? 60;
+  // The guard is stretched on a loaded machine (./wallBudget.ts), so that a seed's verdict does not depend on the load.
+  const wallSeconds = (opts.wallSeconds ?? 60) * wallScale();
   const lossTol = opts.lossTol ?? 1e-20;
   const gradTol = opts.gradTol ?? 0;
   const divergeNorm = opts.divergeNorm ?? 1e12;

@@ -13,6 +13,7 @@
 // tEval points are filled from the dense output (order 4) of the step containing them, or, with
 // `landOnEval`, by shortening steps to land exactly on them.
 import { makeDopri5Core, type ErrorNorm, type OdeRhs } from './dopri5.js';
+import { wallScale } from './wallBudget.js';
 
 export type { OdeRhs, ErrorNorm } from './dopri5.js';
 
@@ -66,7 +67,8 @@ export function integrateOde(rhs: OdeRhs, y0: Float64Array, opts: OdeOptions): O
   const atol = opts.atol ?? 1e-12;
   const tMax = opts.tMax;
   const maxSteps = opts.maxSteps ?? 2e6;
-  const wallSeconds = opts.wallSeconds ?? 60;
+  // The guard is stretched on a loaded machine (./wallBudget.ts), so that a seed's verdict does not depend on the load.
+  const wallSeconds = (opts.wallSeconds ?? 60) * wallScale();
   const divergeNorm = opts.divergeNorm ?? 1e12;
   const hMax = opts.hMax ?? Infinity;
   if (!(tMax >= 0)) throw new Error('integrateOde: tMax must be ≥ 0');

@@ -37,7 +37,7 @@ export interface FlowOptions {
   tMax?: number;
   /** Step limit (default 2e6). */
   maxSteps?: number;
-  /** Wall-clock limit in seconds (default 60). */
+  /** Wall-clock guard in seconds (default 60), stretched on a loaded machine by ./wallBudget.ts (a stop gives status wall-time). */
   wallSeconds?: number;
   /** Converged when L(θ) − lossFloor ≤ lossTol (default 1e-20 relative to nothing: set it). */
   lossTol?: number;
