@@ -606,8 +606,12 @@ interface L1Instance {
   r: number;
   alphaK: number;
   delta: number;
-  /** h = ⌈hf·16K²⌉; hf = 0.5 is below the lemma's threshold (inconclusive) */
-  hf: number;
+  /**
+   * Width inside the lemma's hypothesis h > h0 = 16K² (L:686), by construction:
+   * hK = 0 is the edge h = ⌊h0⌋ + 1 (the smallest admissible integer width); hK = 1…16 gives
+   * h = ⌈h0·2^{hK/4}⌉ (from 1.19·h0 up to 16·h0, log-spaced), covering "just above h0" to very wide.
+   */
+  hK: number;
 }
 const l1Arb: fc.Arbitrary<L1Instance> = fc
   .record({
@@ -617,9 +621,14 @@ const l1Arb: fc.Arbitrary<L1Instance> = fc
     r: fc.integer({ min: 1, max: 5 }),
     alphaK: alphaArb,
     delta: fc.constantFrom(0.1, 0.25),
-    hf: fc.constantFrom(1.1, 2, 4, 0.5),
+    hK: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 16 })),
   })
   .map((i) => ({ ...i, r: Math.min(i.r, i.D - 1) }));
+
+/** The lemma's width for an instance: always > h0 = 16K² (strict, L:686). */
+export function l1Width(hK: number, h0: number): number {
+  return hK === 0 ? Math.floor(h0) + 1 : Math.ceil(h0 * 2 ** (hK / 4));
+}
 
 interface L1Draw {
   c: number;
@@ -644,8 +653,9 @@ function l1Check(inst: L1Instance, N: number, variant: L1Variant): Outcome {
   const { m, D, r, delta } = inst;
   const alpha = alphaOf(inst.alphaK);
   const K = Kdelta(m, D, delta);
-  const h0 = 16 * K * K; // the proof's explicit threshold (L:684)
-  const h = Math.ceil(inst.hf * h0);
+  const h0 = 16 * K * K; // the proof's explicit threshold (L:686)
+  const h = l1Width(inst.hK, h0);
+  // Never taken: l1Width draws h > h0 by construction (kept as a guard on the hypothesis, not as a filter).
   if (h <= h0) return inconclusive("outside the lemma's regime (h ≤ h0 = 16K²)", { h, h0 });
   const rng = new Rng(inst.seed);
   const sdv = h ** -alpha;
@@ -680,7 +690,7 @@ export const minL1 = defineClaim<L1Instance>({
   paper: 'min2021',
   title: 'Lemma 1: for h > 16K², w.p. ≥ 1 − δ, c > h^{1−2α} and ‖Z̃(0)‖_F, ‖U1(0)V(0)ᵀ‖_F = O(K h^{½−2α})',
   statement:
-    'Let ¼ < α ≤ ½, δ ∈ (0,1), K = √(m+D) + ½log(2/δ). For h > h0 = 16K² (the proof\'s threshold; the statement only says poly(m, D, 1/δ)), with probability at least 1 − δ over G-RAND, simultaneously: (17) λ_r(Λ(0)) + λ_m(−Λ(0)) > h^{1−2α}; (18) ‖[V(0)U2(0)ᵀ; U1(0)U2(0)ᵀ]‖_F ≤ 2√(m+r)·K·h^{½−2α}; (19) ‖U1(0)V(0)ᵀ‖_F ≤ 2√m·K·h^{½−2α}. Monte Carlo on the independent blocks U1, U2, V (law depends on X only through r), c via the (m+r)×(m+r) matrix LᵀJL (ZZᵀ = LLᵀ); h ≤ h0 is inconclusive (outside the lemma\'s regime).',
+    'Let ¼ < α ≤ ½, δ ∈ (0,1), K = √(m+D) + ½log(2/δ). For h > h0 = 16K² (the proof\'s threshold; the statement only says poly(m, D, 1/δ)), with probability at least 1 − δ over G-RAND, simultaneously: (17) λ_r(Λ(0)) + λ_m(−Λ(0)) > h^{1−2α}; (18) ‖[V(0)U2(0)ᵀ; U1(0)U2(0)ᵀ]‖_F ≤ 2√(m+r)·K·h^{½−2α}; (19) ‖U1(0)V(0)ᵀ‖_F ≤ 2√m·K·h^{½−2α}. Monte Carlo on the independent blocks U1, U2, V (law depends on X only through r), c via the (m+r)×(m+r) matrix LᵀJL (ZZᵀ = LLᵀ). Widths are drawn inside the hypothesis by construction: the edge h = ⌊h0⌋ + 1 and h = ⌈h0·2^{k/4}⌉, k = 1…16 (up to 16·h0); the joint frequency is judged against 1 − δ with a one-sided 99% Clopper–Pearson bound.',
   where: '§3.2 Lemma 1, L:200–210; proof L:604–686',
   kind: 'statistical',
   expected: 'holds',
@@ -692,13 +702,11 @@ export const minL1 = defineClaim<L1Instance>({
     {
       name: '(17) with 2h^{1−2α}',
       description: 'c/h^{1−2α} → 2 mostly from below, so "c > 2h^{1−2α}" holds only ≈ 25% of the time.',
-      arbitrary: l1Arb.map((i) => ({ ...i, hf: i.hf === 0.5 ? 2 : i.hf })),
       check: (inst) => l1Check(inst, 200, 'c2'),
     },
     {
       name: '(18)/(19) with h^{2α} in place of h^{2α−½}',
       description: 'A faster rate h^{−2α}: the ratio to the true scale grows like h^{½} and the bounds fail for h ≳ 150.',
-      arbitrary: l1Arb.map((i) => ({ ...i, hf: i.hf === 0.5 ? 2 : i.hf })),
       check: (inst) => l1Check(inst, 200, 'rate'),
     },
   ],

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { all, defineClaim, fail, fmt, inconclusive, pass, within, type Outcome } from '../../src/core/claim.js';
 import type { Figure, FigureSpec, Tier } from '../../src/core/claim.js';
 import { Rng } from '../../src/random/rng.js';
-import { fitLogLog, median, quantile } from '../../src/stats/index.js';
+import { fitLogLog, median, quantile, studentTQuantile } from '../../src/stats/index.js';
 import { fig4Data, spectralData, wideRun, type WideData, type WideRun } from './b-flows.js';
 import { EPS, Kdelta, probabilityAtLeast } from './b-util.js';
 
@@ -567,12 +567,63 @@ interface SlopeResult {
   slope: number;
   ci: [number, number];
 }
+
 /**
- * Fit log dist = a + b·log h over all converged runs (OLS, 95% t-interval). Pass iff the CI meets
- * [pred − 0.05, pred + 0.05]: the 0.05 allows for the o(1) finite-width drift of dist/‖U2(0)V(0)ᵀ‖
- * (≤ 0.03 in slope over h ∈ [32, 1024] in the catalog's calibration).
+ * OLS of log y on log x with a heteroscedasticity-consistent (HC3) 95% interval for the slope, t with n − 2
+ * degrees of freedom. Why not the plain OLS t-interval: the noise of log dist is not homoscedastic in h.
+ * dist ≈ ‖U2(0)V(0)ᵀ‖_F (MIN-E14, MIN-ZTILDE), whose law is h^{½−2α}·(χ_h/√h)·χ_{(D−r)m} (MIN-L1MOM), so
+ * log dist carries the term log(χ_h/√h) with sd ≈ 1/√(2h): 0.125 at h = 32 but 0.03 at h = 512. The pooled
+ * OLS standard error then understates the slope's spread: in a 4000-replicate simulation of the ci design
+ * (5 widths 32…512 × 5 runs, (D−r)m = 15) the slope's sd was 0.043, the OLS SE ≈ 0.033–0.038, the HC3 SE
+ * 0.044 on average. (The MIN-T2RATE calibration failure at global seed 39, α = 0.45, slope −0.273, had OLS
+ * SE 0.032 and HC3 SE 0.042.)
  */
-function slopeVerdict(rr: RateRuns, pred: number, what: string): SlopeResult | Outcome {
+export function fitLogLogHC3(x: number[], y: number[]): { slope: number; se: number; ci: [number, number] } {
+  const n = x.length;
+  const lx = x.map(Math.log);
+  const ly = y.map(Math.log);
+  const mx = lx.reduce((a, b) => a + b, 0) / n;
+  const my = ly.reduce((a, b) => a + b, 0) / n;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (lx[i] - mx) ** 2;
+    sxy += (lx[i] - mx) * (ly[i] - my);
+  }
+  const slope = sxy / sxx;
+  const icpt = my - slope * mx;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = lx[i] - mx;
+    const e = ly[i] - icpt - slope * lx[i];
+    const lev = 1 / n + (dx * dx) / sxx; // leverage h_ii
+    v += (dx * dx * e * e) / (1 - lev) ** 2;
+  }
+  const se = Math.sqrt(v) / sxx;
+  const tq = studentTQuantile(0.975, n - 2);
+  return { slope, se, ci: [slope - tq * se, slope + tq * se] };
+}
+
+/**
+ * What is asserted (paper, long version):
+ * - Theorem 2 (L:214–218, restated L:690; eq. (20)) is an UPPER bound, ‖U(∞)V(∞)ᵀ − Θ̂‖ ≤ 2C^{1/h^{1−2α}}√(m+r)K·h^{½−2α},
+ *   valid only for h > h0^{1/(4α−1)}. It says the distance decays at least as fast as h^{½−2α}; it does not say the
+ *   decay is not faster. So for α < ½, the only statement the paper makes, the check is one-sided ('upper'): fail only
+ *   if the decay is significantly SLOWER, i.e. the whole CI lies above ½ − 2α + allowance.
+ * - At α = ½ the paper makes an empirical equality claim: "Theorem 2 suggests ‖·‖_F ∼ O(h^{−1/2})" (L:247) and "the
+ *   middle plot verifies the asymptotic rate O(h^{−1/2})" of the log-log plot (L:258, L:379). That is checked
+ *   two-sided ('two'): the CI must meet [−½ − 0.05, −½ + 0.05].
+ * Regime: the widths here (32…512, up to 2048 at deep) are all below the proof's threshold h0 = max{16K², 4(λ1/λr)²mK²}
+ * (≥ 16K² ≈ 590 for m = 1, D = 20, δ = 0.1), and far below h0^{1/(4α−1)} for α < ½ (≈ 3·10³ at α = 0.45). The
+ * paper's own Fig. 1/4 is also below its threshold (h = 500…10000 with D = 400: 16K² ≈ 7.4·10³), so the α = ½ slope is
+ * the paper's empirical claim at such widths; for α < ½ the one-sided test is the theorem's bound applied outside its
+ * sufficient-width condition, supported by the derived law of the dominant term (MIN-L1MOM: RMS‖U2(0)V(0)ᵀ‖_F ∝
+ * h^{½−2α} exactly at every h), which is why a failure there would still be a finding.
+ * The allowance 0.05 is the o(1) finite-width drift of dist/‖U2(0)V(0)ᵀ‖ (≤ 0.03 in slope over h ∈ [32, 1024] in the
+ * catalog's calibration). Under the exact law the two-sided rule's false-alarm rate is ≈ 0.2% per instance and the
+ * one-sided ≈ 0.15% (4000-replicate simulation of the ci design with HC3).
+ */
+function slopeVerdict(rr: RateRuns, pred: number, what: string, sided: 'two' | 'upper' = 'two'): SlopeResult | Outcome {
   const xs: number[] = [];
   const ys: number[] = [];
   let dropped = 0;
@@ -589,16 +640,20 @@ function slopeVerdict(rr: RateRuns, pred: number, what: string): SlopeResult | O
     }
   });
   if (dropped > 0.1 * total) return inconclusive(`${dropped}/${total} flows did not converge within budget`);
-  const f = fitLogLog(xs, ys);
+  const f = fitLogLogHC3(xs, ys);
   const allowance = 0.05;
-  const meets = f.slopeCI95[1] >= pred - allowance && f.slopeCI95[0] <= pred + allowance;
-  const gap = Math.max(pred - allowance - f.slopeCI95[1], f.slopeCI95[0] - (pred + allowance), 0);
-  const text = `${what}: log-log slope ${fmt(f.slope)} (95% CI [${fmt(f.slopeCI95[0])}, ${fmt(f.slopeCI95[1])}], ${xs.length} runs) vs predicted ${fmt(pred)} ± ${allowance}`;
-  const margin = Math.abs(f.slope - pred) / (allowance + 0.5 * (f.slopeCI95[1] - f.slopeCI95[0]));
+  const tooSlow = f.ci[0] > pred + allowance; // decay significantly slower than h^{pred}
+  const tooFast = f.ci[1] < pred - allowance; // significantly faster (only an error for the two-sided claim)
+  const meets = sided === 'two' ? !tooSlow && !tooFast : !tooSlow;
+  const gap = Math.max(f.ci[0] - (pred + allowance), sided === 'two' ? pred - allowance - f.ci[1] : -Infinity, 0);
+  const rule = sided === 'two' ? `predicted ${fmt(pred)} ± ${allowance}` : `one-sided: decay at least as fast as h^${fmt(pred)} (CI lower end ≤ ${fmt(pred + allowance)})`;
+  const text = `${what}: log-log slope ${fmt(f.slope)} (95% HC3 CI [${fmt(f.ci[0])}, ${fmt(f.ci[1])}], ${xs.length} runs) vs ${rule}`;
+  const halfCI = 0.5 * (f.ci[1] - f.ci[0]);
+  const margin = sided === 'two' ? Math.abs(f.slope - pred) / (allowance + halfCI) : Math.max(0, f.slope - pred) / (allowance + halfCI);
   return {
-    outcome: meets ? pass(margin, text) : fail(margin, text, { gap, slope: f.slope, ci: f.slopeCI95 }),
+    outcome: meets ? pass(margin, text) : fail(margin, text, { gap, slope: f.slope, ci: f.ci }),
     slope: f.slope,
-    ci: f.slopeCI95,
+    ci: f.ci,
   };
 }
 
@@ -608,10 +663,11 @@ interface RateInstance {
 }
 const rateArb: fc.Arbitrary<RateInstance> = fc.record({ seed: seedArb, alphaK: fc.constantFrom(25, 20, 12) }); // α ∈ {½, 0.45, 0.37}
 
-function rateCheck(inst: RateInstance, tier: Tier, stdPow: number, predOverride?: number): Outcome {
+function rateCheck(inst: RateInstance, tier: Tier, stdPow: number, predOverride?: number, sided?: 'two' | 'upper'): Outcome {
   const alpha = alphaOf(inst.alphaK);
   const rr = rateRuns(inst.seed, alpha, stdPow, tier);
-  const v = slopeVerdict(rr, predOverride ?? 0.5 - 2 * alpha, `α=${alpha}`);
+  // α = ½: the paper's two-sided empirical claim (L:247, L:258, L:379); α < ½: Theorem 2's upper bound only (L:214–218)
+  const v = slopeVerdict(rr, predOverride ?? 0.5 - 2 * alpha, `α=${alpha}`, sided ?? (alpha === 0.5 ? 'two' : 'upper'));
   return 'outcome' in v ? v.outcome : v;
 }
 
@@ -620,7 +676,7 @@ export const minT2RATE = defineClaim<RateInstance>({
   paper: 'min2021',
   title: 'Rate: ‖U(t_f)V(t_f)ᵀ − Θ̂‖_F decays like h^{½−2α} (h^{−½} for α = ½)',
   statement:
-    'For fixed data and G-RAND initialization, the trained distance ‖U(t_f)V(t_f)ᵀ − Θ̂‖_F scales as h^{½−2α} (O(h^{−½}) at α = ½, the log-log plot of Fig. 1/4). Protocol (scaled-down App. A.2): D = 20, n = r = 5, m = 1, X with 𝒩(0, 1/D) entries, Y = XΘ + ε; h ∈ {32, …, 1024} (ci: up to 512), 8 initializations per h (ci: 5); flow (7) to ‖E‖_F ≤ 1e−9; OLS of log dist on log h with a 95% t-interval, which must meet [½ − 2α − 0.05, ½ − 2α + 0.05]; α ∈ {½, 0.45, 0.37}. More than 10% non-converged flows → inconclusive.',
+    'For fixed data and G-RAND initialization, Theorem 2 (20) bounds the trained distance ‖U(∞)V(∞)ᵀ − Θ̂‖ above by a multiple of h^{½−2α} (L:214–218): an upper bound, so the decay is at least as fast as h^{½−2α}. At α = ½ the paper further claims that the log-log plot of Fig. 1/4 shows the rate h^{−½} (L:247, L:258, L:379). Protocol (scaled-down App. A.2): D = 20, n = r = 5, m = 1, X with 𝒩(0, 1/D) entries, Y = XΘ + ε; h ∈ {32, …, 1024} (ci: up to 512), 8 initializations per h (ci: 5); flow (7) to ‖E‖_F ≤ 1e−9; OLS of log dist on log h with a heteroscedasticity-consistent (HC3) 95% t-interval. α = ½: the interval must meet [−½ − 0.05, −½ + 0.05] (two-sided, the paper\'s empirical claim); α ∈ {0.45, 0.37}: one-sided, the interval must not lie entirely above ½ − 2α + 0.05 (decay significantly slower than the bound\'s rate). More than 10% non-converged flows → inconclusive. All widths are below the proof\'s sufficient threshold h0 ≥ 16K² ≈ 590 (δ = 0.1), as are most of the paper\'s own (h = 500…10⁴ against 16K² ≈ 7.4·10³ at D = 400, m = 1); see the code comments.',
   where: '§4 L:247, Fig. 1/4 text L:258–264, App. A.2 L:364–379',
   kind: 'experiment',
   expected: 'holds',
@@ -639,6 +695,13 @@ export const minT2RATE = defineClaim<RateInstance>({
       description: 'The exponent 1 − 4α (−1 at α = ½): the fitted CI excludes it by a wide margin.',
       arbitrary: fc.constant<RateInstance>({ seed: 4, alphaK: 25 }), // the FIG4 configuration: flows shared
       check: (inst, ctx) => rateCheck(inst, ctx.tier, 1, 1 - 4 * alphaOf(inst.alphaK)),
+      runs: 1,
+    },
+    {
+      name: 'variance convention bug at α = 0.45 (one-sided branch)',
+      description: 'Variance h^{−α} instead of h^{−2α} at α = 0.45: the distance scales as h^{½−α} = h^{0.05}, i.e. it does not decay at the rate h^{−0.4} that Theorem 2 bounds; rejected by the one-sided rule.',
+      arbitrary: fc.constant<RateInstance>({ seed: 4, alphaK: 20 }),
+      check: (inst, ctx) => rateCheck(inst, ctx.tier, 0.5, 0.5 - 2 * alphaOf(inst.alphaK)),
       runs: 1,
     },
     {
