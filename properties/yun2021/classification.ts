@@ -9,12 +9,14 @@ import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
 import { all, defineClaim, fail, inconclusive, pass, within, type Claim, type Outcome, type Tier } from '../../src/core/claim.js';
 import { integrateOde } from '../../src/flow/index.js';
-import { angleDeg, distv, dotv, maxMarginL2, norm, norm1, normalizedMargin } from '../../src/bias/yunTheory.js';
+import { wallScale } from '../../src/flow/wallBudget.js';
+import { angleDeg, distv, dotv, maxMarginL2, norm, norm1, normalizedMargin, solveLinear } from '../../src/bias/yunTheory.js';
 import { weightedMaxMarginL1 } from '../../src/bias/yunLP.js';
+import { alignmentResidual, flowMultiplierResidual, kktResidual, realC, type Cvec, type KktGradient } from '../../src/bias/yunKkt.js';
 import { contractAll, contractAllBut, tensorCombination } from '../../src/models/tensor.js';
 import { betaOf, flowRhs, lossOf, makeNet, normalizedRhs, outputs, residual, splitParams, type Arch, type TensorNet } from '../../src/models/tensorNets.js';
 import { symEig } from '../../src/linalg/index.js';
-import { PAPER, Rng, awayFromZero, compactSvd, gaussMat, gaussVec, orthCols, separableLabels } from './common.js';
+import { PAPER, Rng, awayFromZero, compactSvd, dft, gaussMat, gaussVec, orthCols, separableLabels } from './common.js';
 
 const seedArb = fc.integer({ min: 0, max: 2 ** 31 - 1 });
 
@@ -29,8 +31,8 @@ export interface NormalizedRun {
   taus: number[];
 }
 /** GF until L < 1 (hypothesis of Thm 1), then the normalised flow to the τ checkpoints. */
-export function runNormalized(net: TensorNet, theta0: Float64Array, tier: Tier, wallSeconds?: number): NormalizedRun {
-  const taus = tauCheckpoints(tier);
+export function runNormalized(net: TensorNet, theta0: Float64Array, tier: Tier, wallSeconds?: number, tauList?: number[]): NormalizedRun {
+  const taus = tauList ?? tauCheckpoints(tier);
   const wall = wallSeconds ?? (tier === 'ci' ? 6 : 20);
   // (wall-clock guard per phase; the τ horizon is what the tier sets)
   const pre = integrateOde((_t, y, o) => flowRhs(net, y, o), theta0, { tMax: 1e5, rtol: 1e-10, atol: 1e-12, stop: (_t, y) => lossOf(net, y) < 0.5, wallSeconds: wall, divergeNorm: 1e12 });
@@ -246,71 +248,323 @@ const yunC1 = defineClaim<C1Inst>({
   minPassFraction: 0.5,
 });
 
-// T2 / C2 / C3: orthogonally decomposable networks, L = 2 (ℓ1 in the transformed space)
+// T2 / C2 / C3: orthogonally decomposable networks. L = 2: ℓ1 max margin in the transformed space (a convex LP,
+// solved by HiGHS: the margin-ratio proxy above). L ≥ 3: only stationarity is claimed, so the finite-τ check is
+// the KKT residual of (39) (src/bias/yunKkt.ts) and condition (31) on the flow's own dual direction u.
 interface T2Inst {
   kind: 'diag' | 'synthetic' | 'toy';
+  /** depth: 2 (ℓ1 LP, margin ratio) or 3 (ℓ_{2/3} stationarity, KKT residual) */
+  L: number;
   d: number;
   n: number;
   seed: number;
+  /** hand-made instance: transformed features a_i = S x_i (labels +1; X = S⁻¹A, so m = d) */
+  A?: number[][];
+  /** hand-made first-layer coordinates U_1ᵀv̄_1 (middle layers 1.1×, last layer 0.25× them) */
+  a0?: number[];
 }
-function t2Setup(i: T2Inst): MarginSetup {
+interface OdSetup extends MarginSetup {
+  L: number;
+  feats: number[][];
+  rhoOf: (th: Float64Array) => number[];
+}
+function t2Setup(i: T2Inst): OdSetup {
   const rng = new Rng(i.seed);
-  let X: number[][];
+  const L = i.L ?? 2;
+  let X: number[][] = [];
   let y: number[];
   if (i.kind === 'toy') {
     X = [[1, 2], [0, -3]];
     y = [1, -1];
+  } else if (i.A) {
+    y = i.A.map(() => 1);
   } else {
     X = gaussMat(rng, i.n, i.d);
     y = separableLabels(rng, X);
   }
-  const d = X[0].length;
+  const d = i.A ? i.A[0].length : X[0].length;
   let arch: Arch;
   let S: number[][];
   let Us: number[][][];
   if (i.kind === 'synthetic') {
-    const m = d + rng.int(0, 1);
+    const m = d + (i.A ? 0 : rng.int(0, 1));
     S = gaussMat(rng, m, d);
     Us = [orthCols(rng, m + rng.int(0, 1), m), orthCols(rng, m, m)];
+    for (let l = 2; l < L; l++) Us.push(orthCols(rng, m, m));
     arch = { kind: 'synthetic', d, S, Us };
   } else {
     S = Array.from({ length: d }, (_, a) => Array.from({ length: d }, (_, b) => (a === b ? 1 : 0)));
-    Us = [S, S];
-    arch = { kind: 'diag', d, L: 2 };
+    Us = new Array(L).fill(S);
+    arch = { kind: 'diag', d, L };
+  }
+  if (i.A) {
+    const sol = i.A.map((ai) => solveLinear(S, ai));
+    if (sol.some((x) => x === null)) throw new Error('t2Setup: singular S for a hand-made instance');
+    X = sol as number[][];
   }
   const m = S.length;
-  const a = awayFromZero(rng, m);
-  const b = a.map((v) => v * rng.range(-0.5, 0.5)); // λ-condition: a_j² − b_j² ≥ 0.75 a_j²
-  const v1 = Us[0].map((row) => dotv(row, a));
-  const v2 = Us[1].map((row) => dotv(row, b));
+  // coordinates c_l = U_lᵀv̄_l: layer 1 ±[0.5, 1.5], the last layer c_L = c_1·U(−0.5, 0.5), middle layers
+  // c_1·U(1, 1.2)·(±1): |c_l,j|² − |c_L,j|² ≥ 0.75 c_1,j² ≥ 0.1875 = λ for every l < L (the Theorem-2 condition).
+  // Hand-made a0 (|a0_j| ≥ 0.5): middle 1.1·a0, last 0.25·a0, so λ ≥ (1 − 0.0625)·0.25 > 0.
+  const a = i.a0 ? i.a0.slice() : awayFromZero(rng, m);
+  const b = i.a0 ? a.map((v) => 0.25 * v) : a.map((v) => v * rng.range(-0.5, 0.5));
+  const mids = Array.from({ length: L - 2 }, () => (i.a0 ? a.map((v) => 1.1 * v) : a.map((v) => v * rng.range(1, 1.2) * rng.sign())));
+  const coords = [a, ...mids, b];
   const net = makeNet(arch, X, y, 'exp');
   const alpha = i.kind === 'toy' ? 1 : 0.5;
-  const theta0 = Float64Array.from([...v1, ...v2].map((v) => alpha * v));
+  const theta0 = Float64Array.from(coords.flatMap((c, l) => Us[l].map((row) => alpha * dotv(row, c))));
   const feats = X.map((x) => S.map((row) => dotv(row, x)));
   const rhoOf = (th: Float64Array) => {
-    const [w1, w2] = splitParams(net.shape, th);
-    return a.map((_, j) => Us[0].reduce((s, row, r) => s + row[j] * w1[r], 0) * Us[1].reduce((s, row, r) => s + row[j] * w2[r], 0));
+    const vs = splitParams(net.shape, th);
+    return a.map((_, j) => vs.reduce((p, v, l) => p * Us[l].reduce((s, row, r) => s + row[j] * v[r], 0), 1));
   };
-  return { net, theta0, feats, rhoOf };
+  return { net, theta0, feats, rhoOf, L };
 }
-const t2Arb = fc.record({ kind: fc.constantFrom('diag' as const, 'synthetic' as const, 'toy' as const), d: fc.integer({ min: 3, max: 4 }), n: fc.integer({ min: 2, max: 3 }), seed: seedArb });
+
+// ---- KKT protocol (L ≥ 3 for T2/C2; every L for C3) ----
+// Thresholds and level (see src/bias/yunKkt.ts for the residuals):
+//  · active set: normalised margin ≤ 1 + 1e-2 (catalog's ε), or exponential-loss weight e^{−(m_i − m_min)} ≥ 1e-4 of
+//    the largest: a point with a smaller weight moves u by < 1e-4 relative, two orders below the level, while the
+//    gap of a truly active point converges to a constant (log of its dual-weight ratio), so that ε alone misses
+//    active points whose normalised gap is still (constant)/m_min > 1e-2 at small τ;
+//  · support (only for the L = 2 off-support bound): |q̃_j| ≥ 1e-3·max|q̃| (catalog's δ);
+//  · level 1e-2 on the scaled KKT residual and on the scaled (31) residual: an off-support coordinate contributes
+//    ≈ p|q̃_j|^p, so ≤ 1e-2 at p = 2/3 means every vanishing coordinate is below (1e-2)^{3/2} = 1e-3 of the support
+//    scale, the catalog's δ; the integrator error (rtol 1e-10) is negligible against it;
+//  · off-support bound (L = 2 only, the subdifferential of ℓ1): |Σ μ_i[a_i]_j| ≤ 1 + 1e-2 (same relative level).
+const KKT_LEVEL = 1e-2;
+const KKT_EPS = 1e-2;
+const KKT_GAP = Math.log(1e4);
+const KKT_DELTA = 1e-3;
+// Falsifiers compare, at the same τ, the claim's score (certified ≤ its level) with the mutant's: the mutant is
+// contradicted when its score is ≥ 0.05 there. For the residuals that is 5× the level at which the claim is
+// certified, more than the finite-τ error both share (the claim's residual bounds it at 1e-2, and both are
+// Lipschitz-1 in relative perturbations of |u|, |q|); for margin ratios 1 − ratio ≥ 0.05 is the catalog's
+// discriminating bound (mutant optimum scoring ≤ 0.95), 2.5× the claim's 2% slack.
+const WRONG_MIN = 0.05;
+interface KktSetup {
+  net: TensorNet;
+  theta0: Float64Array;
+  /** depth used for p = 2/L in the objective */
+  L: number;
+  /** constraint vectors a_i (transformed y_i x_i) */
+  a: Cvec[];
+  /** the transformed point q(Θ) (ρ for Theorem 2, Fβ for Corollary 3) */
+  qOf: (th: Float64Array) => Cvec;
+}
+interface KktVariant {
+  /** ℓ_{2/L} gradient (claim) */
+  gradient: KktGradient;
+  /** assert the KKT residual of (39) */
+  kkt: boolean;
+  /** assert (31) with exponent pe (2/L for the claim; 1 = "all |u_j| equal on the support") — undefined: skip */
+  alignPe?: number;
+  /** assert the ℓ1 off-support bound |c_j| ≤ 1 (L = 2) */
+  offBound: boolean;
+  /** ℓ1 KKT with the flow's own multipliers (mutant (ii)) instead of all of the above */
+  flowL1?: boolean;
+}
+interface Score {
+  score: number;
+  text: string;
+  mmin: number;
+}
+type Scorer = (th: Float64Array) => Score;
+function kktScores(s: KktSetup, th: Float64Array, v: KktVariant): Score {
+  const f = outputs(s.net, th);
+  const m = Array.from(f, (fi, i) => s.net.y[i] * fi);
+  const mmin = Math.min(...m);
+  if (!(mmin > 0)) return { score: Infinity, text: 'data not separated', mmin };
+  const q = s.qOf(th);
+  const w = m.map((mi) => Math.exp(-(mi - mmin)));
+  if (v.flowL1) {
+    const r = flowMultiplierResidual(q, w, s.a, 1);
+    return { score: r, text: `ℓ1-KKT(flow μ) ${r.toExponential(1)}`, mmin };
+  }
+  const parts: string[] = [];
+  let score = 0;
+  if (v.kkt || v.offBound) {
+    const r = kktResidual(q, m, s.a, { L: s.L, epsActive: KKT_EPS, gapActive: KKT_GAP, deltaSupport: KKT_DELTA, gradient: v.gradient });
+    if (v.kkt) {
+      score = Math.max(score, r.rel);
+      parts.push(`KKT ${r.rel.toExponential(1)} (A=${r.active.join('')}, J=${r.support.join('')})`);
+    }
+    if (v.offBound) {
+      score = Math.max(score, r.offSupport - 1);
+      parts.push(`off-supp ${r.offSupport.toFixed(3)}`);
+    }
+  }
+  if (v.alignPe !== undefined) {
+    const u: Cvec = { re: q.re.map((_, j) => s.a.reduce((t, ai, i) => t + w[i] * ai.re[j], 0)), im: q.re.map((_, j) => s.a.reduce((t, ai, i) => t + w[i] * ai.im[j], 0)) };
+    const al = alignmentResidual(u, q, v.alignPe);
+    score = Math.max(score, al);
+    parts.push(`(31)${v.alignPe === 2 / s.L ? '' : `[pe=${v.alignPe.toFixed(2)}]`} ${al.toExponential(1)}`);
+  }
+  return { score, text: `m=${mmin.toExponential(1)} ${parts.join(' ')}`, mmin };
+}
+/** 1 − (normalised margin of q under the weighted ℓ1 or ℓ2 norm)/(its optimum): 0 at the max-margin point. */
+function ratioScorer(net: TensorNet, feats: number[][], qOf: (th: Float64Array) => number[], kind: 'l1' | 'l2'): Scorer | null {
+  const opt = kind === 'l1' ? weightedMaxMarginL1(feats, net.y) : maxMarginL2(feats, net.y)?.z;
+  if (!opt) return null;
+  const nrm = kind === 'l1' ? norm1 : norm;
+  const best = nrm(opt);
+  return (th) => {
+    const q = qOf(th);
+    const r = normalizedMargin(feats, net.y, q, nrm) * best;
+    const mmin = Math.min(...feats.map((x, i) => net.y[i] * dotv(x, q)));
+    return { score: 1 - r, text: `${kind} ratio ${r.toFixed(4)}`, mmin };
+  };
+}
+/**
+ * τ checkpoints for depth L. On the normalised flow ‖Θ‖ grows linearly in τ, so margins grow like τ^L, and once two
+ * points share the dual weight the flow is stiff with a fast/slow rate ratio ≈ the margin: an explicit integrator
+ * needs ~ m_min(τ) steps. Depth L uses τ_2^{2/L} (rounded) for the L = 2 checkpoints τ_2, i.e. the same margin scale.
+ */
+function kktTaus(tier: Tier, L: number): number[] {
+  return tauCheckpoints(tier).map((t) => Math.round(Math.pow(t, 2 / L)));
+}
+interface ScoredRun {
+  ok: boolean;
+  reason: string;
+  taus: number[];
+  /** sc[k][c]: scorer k at checkpoint c */
+  sc: Score[][];
+}
+/**
+ * Integrate once per horizon and score every checkpoint with every scorer; scorer 0 (the claim's) drives the horizon.
+ * A claim score above its level at the last checkpoint (still falling, rising through a saddle-to-saddle transient —
+ * a new support coordinate or active point — or on a plateau) is rerun on the next tiers' longer horizons (ci →
+ * default → deep), within a budget per instance of 1.5 s of computing at ci, 20 s otherwise (wall clock stretched by the
+ * load; exhausted ⇒ the last completed horizon is scored). Same level, same scores: only the budget of the instances that need it grows (most instances
+ * take < 0.5 s of CPU; the budget only bounds the stiff ones, whose margins reach 1e6 at τ = 100 for L = 3).
+ */
+function scoredRun(net: TensorNet, theta0: Float64Array, tier: Tier, L: number, level: number, scorers: Scorer[]): ScoredRun {
+  const next: Record<Tier, Tier | null> = { ci: 'default', default: 'deep', deep: null };
+  // budget in seconds of computing: the wall-clock deadline is stretched by the load like every flow guard
+  // (src/flow/wallBudget.ts), and runNormalized stretches the remaining seconds again itself
+  const scale = wallScale();
+  const deadline = performance.now() + (tier === 'ci' ? 1.5 : 20) * scale * 1000;
+  let horizon: Tier | null = tier;
+  let out: ScoredRun = { ok: false, reason: 'not run', taus: [], sc: [] };
+  while (horizon) {
+    const left = (deadline - performance.now()) / 1000 / scale;
+    if (left < 0.2) break;
+    const run = runNormalized(net, theta0, horizon, left, kktTaus(horizon, L));
+    if (!run.ok) return out.ok ? out : { ok: false, reason: run.reason, taus: run.taus, sc: [] };
+    out = { ok: true, reason: '', taus: run.taus, sc: scorers.map((f) => run.thetas.map(f)) };
+    const s0 = out.sc[0];
+    horizon = s0[s0.length - 1].score > level ? next[horizon] : null;
+  }
+  return out;
+}
+const traceOf = (r: ScoredRun, k: number) => r.sc[k].map((x, j) => `τ=${r.taus[j]}: ${x.text}`).join('; ');
+/**
+ * The claim's verdict from its score along τ: pass iff the last score is ≤ the level and not above the first. Anything
+ * else is INCONCLUSIVE, also a score that stays flat above the level: these are finite-time proxies of a limit whose
+ * rate is not known (for L = 2 an off-support coordinate decays like m^{−(1 − |u_j|/max|u|)}, arbitrarily slowly near
+ * ties; a conv d = 5 instance sat at 2.3e-2 over a 10× margin growth), so a plateau is no evidence against the limit.
+ */
+function claimVerdict(r: ScoredRun, level: number): Outcome {
+  if (!r.ok) return inconclusive(r.reason);
+  const s = r.sc[0];
+  const last = s[s.length - 1].score;
+  const trace = traceOf(r, 0);
+  if (last <= level && last <= 1.05 * s[0].score + 1e-12) return pass(last / level, trace);
+  if (last <= level) return inconclusive(`below the level ${level} but not decreasing along τ: ${trace}`);
+  return inconclusive(`above the level ${level} at τ=${r.taus[r.taus.length - 1]} (budget): ${trace}`);
+}
+/**
+ * A falsifier's verdict: FAIL (mutant rejected) iff at the last checkpoint the claim's score is certified (claimVerdict
+ * passes) and the mutant's score, computed from the same iterate, is ≥ WRONG_MIN; pass if the claim is certified and
+ * the mutant is not contradicted (a non-discriminating instance); inconclusive when the claim is not certified.
+ */
+function contrastVerdict(r: ScoredRun, level: number): Outcome {
+  const right = claimVerdict(r, level);
+  if (right.status !== 'pass') return inconclusive(`claim not certified, so no comparison: ${right.reason}`);
+  const w = r.sc[1][r.sc[1].length - 1];
+  const why = `claim certified (${r.sc[0][r.sc[0].length - 1].text}) while the mutant scores ${w.text} at τ=${r.taus[r.taus.length - 1]}`;
+  return w.score >= WRONG_MIN ? fail(w.score / WRONG_MIN, why) : pass(w.score / WRONG_MIN, why);
+}
+/** Theorem 2 / Corollary 2 in ρ-space: q = ρ, a_i = S(y_i x_i). */
+function t2Kkt(i: T2Inst): KktSetup {
+  const s = t2Setup(i);
+  return { net: s.net, theta0: s.theta0, L: s.L, a: s.feats.map((x, k) => realC(x.map((v) => v * s.net.y[k]))), qOf: (th) => realC(s.rhoOf(th)) };
+}
+const claimVariant = (L: number): KktVariant => ({ gradient: 'lp', kkt: true, alignPe: 2 / L, offBound: false });
+function t2Check(i: T2Inst, tier: Tier, l2: 'l1-rho' | 'l1'): Outcome {
+  // L = 2: the convex ℓ1 problem, global optimum by LP (stronger than stationarity); L ≥ 3: KKT + (31)
+  if (i.L === 2) return marginCheck(t2Setup(i), tier, l2, 0.98);
+  const s = t2Kkt(i);
+  return claimVerdict(scoredRun(s.net, s.theta0, tier, i.L, KKT_LEVEL, [(th) => kktScores(s, th, claimVariant(i.L))]), KKT_LEVEL);
+}
+/** Falsifiers of T2/C2 at L ≥ 3: the claim's KKT + (31) score against a mutant scorer on the same iterates. */
+function t2Contrast(i: T2Inst, tier: Tier, wrong: (s: KktSetup, o: OdSetup) => Scorer | null): Outcome {
+  const o = t2Setup(i);
+  const s = t2Kkt(i);
+  const w = wrong(s, o);
+  if (!w) return inconclusive('max-margin solver failed');
+  return contrastVerdict(scoredRun(s.net, s.theta0, tier, i.L, KKT_LEVEL, [(th) => kktScores(s, th, claimVariant(i.L)), w]), KKT_LEVEL);
+}
+/** Falsifier (i): ℓ2 instead of ℓ1 at L = 2; claim certified by its ρ-space ℓ1 ratio within its 2% slack. */
+function l2Contrast(i: T2Inst, tier: Tier): Outcome {
+  const o = t2Setup(i);
+  const right = ratioScorer(o.net, o.feats, o.rhoOf, 'l1');
+  const wrong = ratioScorer(o.net, o.feats, o.rhoOf, 'l2');
+  if (!right || !wrong) return inconclusive('max-margin solver failed');
+  // level 0.02 = 1 − 0.98, the claim's own level at L = 2 (marginCheck)
+  return contrastVerdict(scoredRun(o.net, o.theta0, tier, 2, 0.02, [right, wrong]), 0.02);
+}
+const t2Arb = fc.record({
+  kind: fc.constantFrom('diag' as const, 'synthetic' as const, 'toy' as const),
+  L: fc.constantFrom(2, 3),
+  d: fc.integer({ min: 3, max: 4 }),
+  n: fc.integer({ min: 2, max: 3 }),
+  seed: seedArb,
+});
+const diagOnly = (i: T2Inst): T2Inst => ({ ...i, kind: i.kind === 'synthetic' ? 'diag' : i.kind });
+// Discriminating L = 3 instances for (ii)/(iii), verified once (see test/yun-kkt.test.ts): ρ-space features
+// a_i = (4^{δ_ij}): with generic data the L = 3 limit sits at a vertex with |J| = |A|, where fitted multipliers always
+// solve the on-support equations of every norm, so the mutants must be tested through the flow's own u. Here every
+// point is active and ρ∞ ∝ (1, 1/4, 1/4): (31) gives |u_j| ∝ |ρ_j|^{−1/3}, i.e. |u_1|/|u_2| = 4^{−1/3} ≈ 0.63, while
+// "|u_j| equal" (ℓ1 stationarity) needs 1: the mutant residual at the limit is ≈ 0.17 (> WRONG_MIN).
+const L3_A = [[1, 0, 0], [0, 4, 0], [0, 0, 4]];
+const l3HandArb = (kind: 'diag' | 'synthetic') =>
+  fc.record({ seed: seedArb, a0: fc.tuple(fc.constantFrom(0.8, 1, 1.2), fc.constantFrom(0.8, 1, 1.2), fc.constantFrom(0.8, 1, 1.2)) }).map(({ seed, a0 }): T2Inst => ({ kind, L: 3, d: 3, n: 3, seed, A: L3_A, a0 }));
+// One data point x = (1, 2) at L = 3 with the first coordinate favoured at initialisation (a0 = (1.5, 0.5)): the flow
+// keeps it (a 1-sparse vertex, a KKT point of (39)) while the ℓ1 max margin is (0, 1/2): ℓ1 ratio 1/2 at the limit.
+const C2_L1_INST: T2Inst = { kind: 'diag', L: 3, d: 2, n: 1, seed: 1, A: [[1, 2]], a0: [1.5, 0.5] };
 const yunT2 = defineClaim<T2Inst>({
   id: 'YUN-T2',
   paper: PAPER,
-  title: 'Theorem 2: orthogonally decomposable networks → stationary point of the ℓ_{2/L} max margin in ρ-space (checked at L = 2: ℓ1)',
+  title: 'Theorem 2: orthogonally decomposable networks → stationary point of the ℓ_{2/L} max margin in ρ-space (L = 2: ℓ1 LP optimum; L = 3: KKT residual and (31))',
   statement:
-    'Assumption 1, exponential loss, separable data, |[U_lᵀv̄_l]_j|² − |[U_Lᵀv̄_L]_j|² ≥ λ > 0: L → 0 and β → Sᵀρ∞ in direction, ρ∞ a KKT point of min ‖ρ‖_{2/L} s.t. y_ix_iᵀSᵀρ ≥ 1 (39) (a global minimum for L = 2, where (39) is the ℓ1 LP). Checked at L = 2 on diagonal nets, real synthetic Assumption-1 nets (m ≥ d, k_1 > m allowed) and the §6 toy: the ρ-space ℓ1-normalised margin ratio (LP optimum by HiGHS) is non-decreasing in τ and ≥ 0.98.',
-  where: 'statement lines 293–303; D.1 lines 842–1019',
+    'Assumption 1, exponential loss, separable data, |[U_lᵀv̄_l]_j|² − |[U_Lᵀv̄_L]_j|² ≥ λ > 0: L → 0 and β → Sᵀρ∞ in direction, ρ∞ a KKT point of min ‖ρ‖_{2/L} s.t. y_ix_iᵀSᵀρ ≥ 1 (39) (a global minimum for L = 2, where (39) is the ℓ1 LP). Instances: diagonal nets, real synthetic Assumption-1 nets (m ≥ d, k_1 > m allowed) and the §6 toy, L ∈ {2, 3}, on the normalised flow. L = 2: the ρ-space ℓ1-normalised margin ratio (LP optimum by HiGHS) is non-decreasing in τ and ≥ 0.98. L = 3: with ρ̃ = ρ/min-margin, active set A and μ ≥ 0 fitted by NNLS, the scaled KKT residual ‖(2/3)|ρ̃_j|^{2/3}sign ρ̃_j − |ρ̃_j|[S Σ_A μ_i y_ix_i]_j‖/‖(2/3)|ρ̃|^{2/3}‖ and the scaled residual of (31) (|u_j| = κ|ρ_j|^{−1/3} on the support, u = S Xᵀr of the flow itself, common κ) both end ≤ 1e-2 and do not increase along τ; an L = 3 instance still above 1e-2 at the end of its budget is inconclusive (a finite-time proxy cannot refute a limit).',
+  where: 'statement lines 293–303; D.1 lines 842–1019 ((31) line 957, KKT lines 998–1019)',
   kind: 'property',
   expected: 'holds',
   arbitrary: t2Arb,
-  check: (i, ctx) => marginCheck(t2Setup(i), ctx.tier, 'l1-rho', 0.98),
+  check: (i, ctx) => t2Check(i, ctx.tier, 'l1-rho'),
   falsifiers: [
     {
-      name: 'ℓ2 max margin instead of ℓ1 (diagonal nets)',
-      description: 'The ℓ2-normalised margin of the iterate stays below the ℓ2 optimum on discriminating instances.',
-      arbitrary: t2Arb.map((i) => ({ ...i, kind: i.kind === 'synthetic' ? ('diag' as const) : i.kind })),
-      check: (i, ctx) => wrongNormCheck(t2Setup(i), ctx.tier, 'l1', 'l2', 0.98),
+      name: '(i) ℓ2 max margin instead of ℓ1 (diagonal nets, L = 2)',
+      description: 'At the τ where the ρ-space ℓ1 margin ratio certifies the claim (≥ 0.98), the ℓ2 margin ratio of the same iterate is ≤ 0.95 on discriminating instances.',
+      arbitrary: t2Arb.map((i) => ({ ...diagOnly(i), L: 2 })),
+      check: (i, ctx) => l2Contrast(i, ctx.tier),
+    },
+    {
+      name: '(ii) ℓ1 stationarity instead of ℓ_{2/3} (diagonal, L = 3)',
+      description:
+        'The ℓ1 KKT equations sign ρ_j ∝ [Σ w_i y_ix_i]_j with the flow’s own multipliers w (ℓ1 stationarity in the sense of (31)–(32)), at the τ where the ℓ_{2/3} KKT and (31) residuals certify the claim (≤ 1e-2), on a hand-made diagonal instance whose limit has support coordinates with |ρ_j| in ratio 4: the ℓ1 residual stays ≥ 0.05.',
+      arbitrary: l3HandArb('diag'),
+      check: (i, ctx) => t2Contrast(i, ctx.tier, (s) => (th) => kktScores(s, th, { gradient: 'l1', kkt: false, offBound: false, flowL1: true })),
+      runs: 1,
+    },
+    {
+      name: '(iii) all |u_j| equal on the support (synthetic net, L = 3)',
+      description: '(31) with exponent 0 instead of 2/L − 1 for u = S Xᵀr, on a synthetic Assumption-1 net (random S, orthogonal U_l) with the same ρ-space features: the mutant residual stays ≥ 0.05 where the claim is certified.',
+      arbitrary: l3HandArb('synthetic'),
+      check: (i, ctx) => t2Contrast(i, ctx.tier, (s) => (th) => kktScores(s, th, { gradient: 'lp', kkt: false, offBound: false, alignPe: 1 })),
+      runs: 1,
     },
   ],
   runs: { ci: 4, default: 8, deep: 30 },
@@ -321,65 +575,140 @@ const yunT2 = defineClaim<T2Inst>({
 const yunC2 = defineClaim<T2Inst>({
   id: 'YUN-C2',
   paper: PAPER,
-  title: 'Corollary 2: two-layer diagonal nets → ℓ1 max margin (§6 toy: [0, 0.5])',
+  title: 'Corollary 2: diagonal nets → stationary point of the ℓ_{2/L} max margin (L = 2: ℓ1 optimum, §6 toy [0, 0.5]; L = 3: KKT residual and (31))',
   statement:
-    'Diagonal nets with [w̄_l]_j² − [w̄_L]_j² ≥ λ > 0: β_diag converges in direction to a stationary point of min ‖z‖_{2/L} s.t. y_ix_iᵀz ≥ 1, for L = 2 the ℓ1 max margin. Checked at L = 2 (random data and the §6 toy) by the ℓ1 margin ratio ≥ 0.98 with a non-decreasing trend. (For L ≥ 3 only stationarity is claimed; not asserted here.)',
+    'Diagonal nets with [w̄_l]_j² − [w̄_L]_j² ≥ λ > 0: β_diag converges in direction to a stationary point of min ‖z‖_{2/L} s.t. y_ix_iᵀz ≥ 1, for L = 2 the ℓ1 max margin. L ∈ {2, 3}, random data and the §6 toy. L = 2: the ℓ1 margin ratio (HiGHS LP) ≥ 0.98 with a non-decreasing trend. L = 3: the scaled KKT residual of min ‖z‖_{2/3} (NNLS multipliers on the active set) and the scaled residual of (31) (|u_j| ∝ |z_j|^{−1/3} on the support for the flow’s u = Xᵀr) end ≤ 1e-2 and do not increase along τ (above 1e-2 at the end of the budget: inconclusive).',
   where: 'lines 598–601; D.2',
   kind: 'property',
   expected: 'holds',
-  arbitrary: t2Arb.map((i) => ({ ...i, kind: i.kind === 'synthetic' ? ('diag' as const) : i.kind })),
-  check: (i, ctx) => marginCheck(t2Setup(i), ctx.tier, 'l1', 0.98),
+  arbitrary: t2Arb.map(diagOnly),
+  check: (i, ctx) => t2Check(i, ctx.tier, 'l1'),
   falsifiers: [
     {
-      name: 'ℓ2 max margin',
-      description: 'As for Theorem 2: the ℓ2 ratio of the diagonal iterate stays below 0.98 on discriminating instances.',
-      check: (i, ctx) => wrongNormCheck(t2Setup(i), ctx.tier, 'l1', 'l2', 0.98),
+      name: 'ℓ2 max margin (L = 2)',
+      description: 'As for Theorem 2: where the ℓ1 ratio certifies the claim (≥ 0.98), the ℓ2 ratio of the diagonal iterate is ≤ 0.95 on discriminating instances.',
+      arbitrary: t2Arb.map((i) => ({ ...diagOnly(i), L: 2 })),
+      check: (i, ctx) => l2Contrast(i, ctx.tier),
+    },
+    {
+      name: 'ℓ1 max margin also at L = 3',
+      description:
+        'The L = 2 answer carried over to depth 3: on one data point x = (1, 2) with the first coordinate favoured at initialisation, the L = 3 flow reaches a 1-sparse KKT point of min ‖z‖_{2/3} (certified ≤ 1e-2) whose ℓ1 margin ratio is ≈ 0.5 (the ℓ1 optimum is (0, 1/2)).',
+      arbitrary: fc.constant(C2_L1_INST),
+      check: (i, ctx) => {
+        const o = t2Setup(i);
+        return t2Contrast(i, ctx.tier, () => ratioScorer(o.net, o.feats, o.rhoOf, 'l1'));
+      },
+      runs: 1,
     },
   ],
   runs: { ci: 4, default: 8, deep: 30 },
-  // With ~10% of instances still rising at τ = 300 (calibration), 3 runs needing 2 conclusive left ≈ 3–8% of seeds
-  // inconclusive; 4 runs needing 2 (minPassFraction 0.5) brings that to ≈ 4p³ < 1%, at the cost of one instance.
   minPassFraction: 0.5,
 });
-
-// C3: full-length conv, d = 2 (F real)
+// C3: full-length conv nets (S = d^{(L−1)/2}F, U_l = F*, D.3), z-form with complex phases.
 interface C3Inst {
   toy: boolean;
+  L: number;
+  d: number;
   n: number;
   seed: number;
 }
-function c3Setup(i: C3Inst): MarginSetup {
-  const rng = new Rng(i.seed);
-  const X = i.toy ? [[1, 2], [0, -3]] : gaussMat(rng, i.n, 2);
-  const y = i.toy ? [1, -1] : separableLabels(rng, X);
-  const net = makeNet({ kind: 'conv', d: 2, ks: [2, 2] }, X, y, 'exp');
-  const F = (v: number[]) => [(v[0] + v[1]) / Math.SQRT2, (v[0] - v[1]) / Math.SQRT2];
-  const a = awayFromZero(rng, 2);
-  const b = a.map((v) => v * rng.range(-0.5, 0.5)); // |[Fw̄_1]_j|² − |[Fw̄_2]_j|² ≥ 0.75 a_j²
-  const theta0 = Float64Array.from([...F(a), ...F(b)]);
-  return { net, theta0 };
+/** Real w = F*c from Fourier coefficients c with conjugate symmetry c_{(d−j) mod d} = conj(c_j) (so that Fw = c). */
+function realFromFourier(d: number, c: Cvec): number[] {
+  const F = dft(d);
+  return Array.from({ length: d }, (_, k) => F.re.reduce((s, row, j) => s + row[k] * c.re[j] + F.im[j][k] * c.im[j], 0));
 }
-const c3Arb = fc.record({ toy: fc.boolean(), n: fc.integer({ min: 2, max: 3 }), seed: seedArb });
+/** Conjugate-symmetric coefficients: modulus mod_j, phases drawn (real ±1 at the self-conjugate frequencies). */
+function symmetricCoeffs(rng: Rng, mod: number[]): Cvec {
+  const d = mod.length;
+  const c: Cvec = { re: new Array(d).fill(0), im: new Array(d).fill(0) };
+  for (let j = 0; j < d; j++) {
+    const jc = (d - j) % d;
+    if (jc < j) continue;
+    if (jc === j) {
+      c.re[j] = rng.sign() * mod[j];
+      continue;
+    }
+    const phi = rng.range(0, 2 * Math.PI);
+    c.re[j] = c.re[jc] = mod[j] * Math.cos(phi);
+    c.im[j] = mod[j] * Math.sin(phi);
+    c.im[jc] = -c.im[j];
+  }
+  return c;
+}
+function fApply(d: number, v: ArrayLike<number>): Cvec {
+  const F = dft(d);
+  return { re: F.re.map((r) => r.reduce((s, x, k) => s + x * v[k], 0)), im: F.im.map((r) => r.reduce((s, x, k) => s + x * v[k], 0)) };
+}
+function c3Setup(i: C3Inst): { net: TensorNet; theta0: Float64Array; X: number[][]; y: number[]; d: number } {
+  const rng = new Rng(i.seed);
+  const d = i.toy ? 2 : i.d;
+  const X = i.toy ? [[1, 2], [0, -3]] : gaussMat(rng, i.n, d);
+  const y = i.toy ? [1, -1] : separableLabels(rng, X);
+  const net = makeNet({ kind: 'conv', d, ks: new Array(i.L).fill(d) }, X, y, 'exp');
+  // |[Fw̄_1]_j| ∈ [0.5, 1.5]; |[Fw̄_L]_j| ≤ 0.5|[Fw̄_1]_j|; middle layers ∈ [1, 1.2]·|[Fw̄_1]_j|, phases random
+  // (conjugate-symmetric so that every w̄_l is real): |[Fw̄_l]_j|² − |[Fw̄_L]_j|² ≥ 0.75·0.25 = λ for l < L.
+  const big = Array.from({ length: d }, () => rng.range(0.5, 1.5));
+  for (let j = 1; j < d; j++) big[j] = j > d - j ? big[d - j] : big[j];
+  const small = big.map((v) => v * rng.range(0, 0.5));
+  for (let j = 1; j < d; j++) small[j] = j > d - j ? small[d - j] : small[j];
+  const layers = [symmetricCoeffs(rng, big)];
+  for (let l = 1; l < i.L - 1; l++) {
+    const mid = big.map((v) => v * rng.range(1, 1.2));
+    for (let j = 1; j < d; j++) mid[j] = j > d - j ? mid[d - j] : mid[j];
+    layers.push(symmetricCoeffs(rng, mid));
+  }
+  layers.push(symmetricCoeffs(rng, small));
+  const alpha = 0.5;
+  const theta0 = Float64Array.from(layers.flatMap((c) => realFromFourier(d, c).map((v) => alpha * v)));
+  return { net, theta0, X, y, d };
+}
+/** z-form of Corollary 3: q = Fβ, a_i = F(y_ix_i). */
+function c3Kkt(i: C3Inst): KktSetup {
+  const s = c3Setup(i);
+  return { net: s.net, theta0: s.theta0, L: i.L, a: s.X.map((x, k) => fApply(s.d, x.map((v) => v * s.y[k]))), qOf: (th) => fApply(s.d, betaOf(s.net, th)) };
+}
+// L = 2: ‖Fz‖₁ is convex, so the KKT conditions (phases on the support, |c_j| ≤ 1 off it) certify the global optimum,
+// and (31) at L = 2 says |[F Xᵀr]_j| is equal on the support; L = 3: stationarity of Σ|[Fz]_j|^{2/3} (no off-support
+// constraint) and (31) on |[F Xᵀr]_j|.
+const c3Variant = (L: number): KktVariant => (L === 2 ? { gradient: 'lp', kkt: true, alignPe: 1, offBound: true } : claimVariant(L));
+function c3Check(i: C3Inst, tier: Tier): Outcome {
+  const s = c3Kkt(i);
+  return claimVerdict(scoredRun(s.net, s.theta0, tier, i.L, KKT_LEVEL, [(th) => kktScores(s, th, c3Variant(i.L))]), KKT_LEVEL);
+}
+/** Falsifier: plain ‖z‖₁ — its max-margin ratio (HiGHS LP on β) against the certified DFT-KKT score, same iterates. */
+function c3PlainContrast(i: C3Inst, tier: Tier): Outcome {
+  const s = c3Kkt(i);
+  const w = ratioScorer(s.net, s.net.X, (th) => Array.from(betaOf(s.net, th)), 'l1');
+  if (!w) return inconclusive('max-margin solver failed');
+  return contrastVerdict(scoredRun(s.net, s.theta0, tier, i.L, KKT_LEVEL, [(th) => kktScores(s, th, c3Variant(i.L)), w]), KKT_LEVEL);
+}
+const c3Arb = fc.record({ toy: fc.boolean(), L: fc.constantFrom(2, 3), d: fc.integer({ min: 2, max: 5 }), n: fc.integer({ min: 2, max: 3 }), seed: seedArb }).map((i) => ({ ...i, toy: i.toy && i.d === 2 }));
 const yunC3 = defineClaim<C3Inst>({
   id: 'YUN-C3',
   paper: PAPER,
-  title: 'Corollary 3: full-length conv nets → DFT-ℓ1 max margin (d = 2, F real; §6 toy: [1/3, 1/3])',
+  title: 'Corollary 3: full-length conv nets → stationary point of the DFT-ℓ_{2/L} max margin (d ∈ 2..5, L ∈ {2, 3}; complex KKT residual and (31))',
   statement:
-    '|[Fw̄_l]_j|² − |[Fw̄_L]_j|² ≥ λ > 0 ⇒ β_conv converges in direction to a stationary point of min ‖Fz‖_{2/L} s.t. y_ix_iᵀz ≥ 1 (complex moduli; S^{-T}z = d^{−(L−1)/2}F*z and |F*z| = |Fz|). Checked for d = 2, L = 2 where F = [[1,1],[1,−1]]/√2 is real: the ‖Fβ‖₁-normalised margin ratio ≥ 0.98, non-decreasing in τ. (d ≥ 3 needs complex phases or even data; not covered here.)',
+    '|[Fw̄_l]_j|² − |[Fw̄_L]_j|² ≥ λ > 0 ⇒ β_conv converges in direction to a stationary point of min ‖Fz‖_{2/L} s.t. y_ix_iᵀz ≥ 1 (complex moduli; S^{-T}z = d^{−(L−1)/2}F*z and |F*z| = |Fz|). Full-length conv nets with d ∈ {2,…,5}, L ∈ {2, 3}, random data and the §6 toy, initialised from conjugate-symmetric Fourier coefficients satisfying the condition. With c = Fβ/min-margin and h_j = (2/L)|c_j|^{2/L−1}e^{i arg c_j}, the KKT condition is h_j = [F Σ_A μ_iy_ix_i]_j on the support (real and imaginary parts; μ ≥ 0 by NNLS on the active set) — equivalent to ∇_z Σ|[Fz]_j|^{2/L} = Σμ_iy_ix_i with conjugate-symmetric multipliers. Asserted: the scaled residual ends ≤ 1e-2 and does not increase along τ; for L = 2 also |[FΣμ_iy_ix_i]_j| ≤ 1 + 1e-2 off the support (then the point is the global optimum of the convex problem; not assessed when |J| < |A|) and |[F Xᵀr]_j| equal on the support; for L = 3 (31): |[F Xᵀr]_j| ∝ |c_j|^{−1/3} on the support. An instance still above 1e-2 at the end of its budget is inconclusive.',
   where: 'lines 605–614; D.3',
   kind: 'property',
   expected: 'holds',
   arbitrary: c3Arb,
-  check: (i, ctx) => marginCheck(c3Setup(i), ctx.tier, 'dft-l1', 0.98),
+  check: (i, ctx) => c3Check(i, ctx.tier),
   falsifiers: [
     {
       name: 'plain ℓ1 (no DFT)',
-      description: '‖z‖₁ instead of ‖Fz‖₁: on the toy it predicts [0, 0.5] instead of [1/3, 1/3].',
-      arbitrary: c3Arb.map((i) => ({ ...i, toy: true })),
-      check: (i, ctx) => wrongNormCheck(c3Setup(i), ctx.tier, 'l1', 'l1', 0.98),
+      description:
+        '‖z‖₁ instead of ‖Fz‖₁ (L = 2, §6 toy): where the DFT-KKT residuals certify the limit [1/3, 1/3] (≤ 1e-2), the plain ℓ1 margin ratio of the same iterate is ≈ 0.75 (the ℓ1 optimum is [0, 0.5]), below 0.95.',
+      arbitrary: fc.constant({ toy: true, L: 2, d: 2, n: 2, seed: 1 }),
+      check: (i, ctx) => c3PlainContrast(i, ctx.tier),
+      runs: 1,
     },
   ],
-  runs: { ci: 3, default: 8, deep: 30 },
+  // Slow L = 2 conv instances (d = 5, a tie between support groups: 2.4e-2 flat from τ = 100 to 300) end
+  // inconclusive in ≈ 20% of draws (seeds 1–8: 7 of 36); 6 runs needing 3 leave P(claim inconclusive) ≈ 2% at p = 0.2.
+  runs: { ci: 6, default: 10, deep: 30 },
+  minPassFraction: 0.5,
 });
 
 // ---------------- loss-rate bounds: T2R, T3R and their literal versions; R1 ----------------
