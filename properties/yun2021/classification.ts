@@ -850,6 +850,8 @@ function rateRatioScaled(i: RateInst, p: number, factor: number, _L: number): Ou
   const res = integrateOde((_t, y, o) => flowRhs(st.net, y, o), st.theta0, { tMax: tEnd, tEval: ts, rtol: 1e-11, atol: 1e-14, wallSeconds: 10 });
   let worst = 0;
   res.ys.forEach((th, k) => (worst = Math.max(worst, lossOf(st.net, th) / (L0 / (1 + c * Math.pow(L0, p) * res.ts[k])))));
+  // Falsifier of the literal bound: the same tolerance as rateRatio (1 + 1e-9, integrator error only, derived
+  // there); the doubled rate is violated by O(1) on the counterexample.
   return within(worst, 1 + 1e-9, 'max L(t)/bound');
 }
 
@@ -1107,6 +1109,12 @@ function t3rRatio(i: T3RInst, p: number): Outcome {
   const res = integrateOde((_t, y, o) => flowRhs(net, y, o), theta0, { tMax: tEnd, tEval: ts, rtol: 1e-11, atol: 1e-14, wallSeconds: 10 });
   let worst = 0;
   res.ys.forEach((th, k) => (worst = Math.max(worst, lossOf(net, th) / (L0 / (1 + c * Math.pow(L0, p) * res.ts[k])))));
+  // tol: the bound is asserted as stated (own slack 0) plus the integrator's relative error on L: for the
+  // exponential loss δL/L ≈ |δf| with |f| = |v_1ᵀM v_2| ≈ log(1/L) of order a few on [0, tEnd] (the bound falls
+  // by ≤ 21×); rtol 1e-11 per step gives |δf| ≲ 1e-10, so 1e-9 leaves ≳ 10×. The ratio nears 1 only at the first
+  // grid points (ratio(0) = 1), where the accumulated error is smaller still. The literal (p = 0) and L(0)^{−1}
+  // variants use the same tolerance; the literal one exceeds it by 11% on the counterexample (calibration row
+  // YUN-T3R-LITERAL, weakest refutation 1.11), i.e. 10⁸× the integrator slack.
   return within(worst, 1 + 1e-9, `max L(t)/bound (L(0) = ${L0.toFixed(4)})`);
 }
 const t3rArb = fc.record({
@@ -1198,6 +1206,11 @@ const yunC4a = defineClaim<C4Inst>({
   arbitrary: fc.record({ d: fc.integer({ min: 2, max: 7 }), yNeg: fc.boolean(), seed: seedArb }),
   check: (i) => {
     const r = c4Direction(1, i);
+    // tol (C4_COS_TOL, also C4b): the exact route exp(τA)θ_0 at τ = 40/gap leaves the non-top eigen-components
+    // at ≤ e^{−40} ≈ 4e-18 relative, and eigenvector rounding moves the direction by ≲ ε‖M‖/gap ≤ 2e-13 (gap ≥ 1e-3),
+    // i.e. 1 − cos ≈ ½·angle² ≪ ε; what remains is the rounding of 1 − cos itself, ≈ d·ε ≲ 2e-15.
+    // 1e-9 is rounding slack with ~10⁶ headroom (calibration YUN-C4a/C4b: worst 3.3e-16); a wrong direction is
+    // generically O(1) away (1 − cos = 2 for the sign error), so the check can still fail.
     return within(1 - cosv(r.beta, r.x.map((v) => r.y * v)), 1e-9, '1 − cos(β, y x)');
   },
   falsifiers: [
@@ -1207,6 +1220,8 @@ const yunC4a = defineClaim<C4Inst>({
       arbitrary: fc.record({ d: fc.integer({ min: 2, max: 7 }), yNeg: fc.constant(true), seed: seedArb }),
       check: (i) => {
         const r = c4Direction(1, i);
+        // Falsifier: the claim's tolerance (rounding slack, derived in the check above); for y = −1 the wrong
+        // direction gives 1 − cos = 2.
         return within(1 - cosv(r.beta, r.x), 1e-9, '1 − cos(β, x)');
       },
     },
@@ -1235,6 +1250,7 @@ const yunC4b = defineClaim<C4Inst>({
   check: (i) => {
     const r = c4Direction(2, i);
     if (!r.ok) return inconclusive('singular-value tie');
+    // tol: C4_COS_TOL, derived in YUN-C4a's check (exact route, e^{−40} transient, gap ≥ 1e-3 ⇒ rounding only).
     return within(1 - cosv(r.beta, c4bPrediction(r.x, r.y, false)), 1e-9, '1 − cos(β, filtered x)');
   },
   falsifiers: [
@@ -1244,6 +1260,10 @@ const yunC4b = defineClaim<C4Inst>({
       check: (i) => {
         const r = c4Direction(2, i);
         if (!r.ok) return inconclusive('tie');
+        // Falsifier: the claim's tolerance (C4_COS_TOL, rounding slack). When xᵀx← < 0 the low- and high-pass
+        // directions differ, typically by 1 − cos ≳ 1e-2; they nearly coincide only when x is close to one
+        // eigenspace of the shift x ↦ x← + x→ (sampled minimum of 1 − cos: 1.6e-10 at d = 3, 8e-4 at d = 5,
+        // ≥ 6e-3 at d = 4, 6, 7), so the mutant is caught on generic draws, not on every one.
         return within(1 - cosv(r.beta, c4bPrediction(r.x, r.y, true)), 1e-9, '1 − cos(β, low-pass x)');
       },
     },
