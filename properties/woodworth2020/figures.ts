@@ -14,8 +14,9 @@ import { gramOf, liftMeasurement, liftedReduced } from '../../src/models/factori
 import { diagonalShared } from '../../src/models/diagonalShared.js';
 import { integrateFlow } from '../../src/flow/index.js';
 import { heUniform, kernelCosineDistance, ntkGram, reluNet, trainRelu } from '../../src/models/wooRelu.js';
-import { PAPER, seedArb, genReg, genW0, solveQ, solveQD, flowToLimit, flowWall, l1, nrm2, type RegData } from './common.js';
+import { PAPER, seedArb, genReg, genW0, solveQ, solveQD, flowToLimit, flowWall, l1, nrm2, tailLimitVerdict, type RegData } from './common.js';
 import { dist2 } from '../../src/bias/wooDense.js';
+import { fitLine, mean, sd, studentTQuantile } from '../../src/stats/index.js';
 
 // ───────────────────────────── Figure 1 ─────────────────────────────
 const F1_ALPHAS = [1e-6, 1e-4, 1e-3, 1e-2, 0.03, 0.1, 0.3, 1, 3, 10, 100];
@@ -362,7 +363,7 @@ export const wooF3 = defineClaim<{ seed: number }>({
 });
 
 // ───────────────────────────── Figure 5 ─────────────────────────────
-interface F5Point { a2k: number; k: number; relErr: number; nuc: number; move: number; resid: number }
+interface F5Point { a2k: number; k: number; relErr: number; nuc: number; move: number; resid: number; nucSlack: number }
 const F5_A2K = [1e-3, 1e-2, 1e-1, 1, 10];
 const F5_K = [8, 32, 128];
 const f5Memo = new Map<string, F5Point[]>();
@@ -370,10 +371,8 @@ function nuclear(M: Float64Array, d: number): number {
   const rows = Array.from({ length: d }, (_, a) => Array.from(M.subarray(a * d, (a + 1) * d)));
   return new SingularValueDecomposition(new Matrix(rows)).diagonal.reduce((s: number, v: number) => s + v, 0);
 }
-function f5Data(seed: number, tier: Tier): F5Point[] {
-  const key = `${seed}/${tier}`;
-  const hit = f5Memo.get(key);
-  if (hit) return hit;
+interface F5Setup { d: number; N: number; A: ReturnType<typeof liftMeasurement>[]; y: number[]; obs: number[]; obsSet: Set<number>; Y: Float64Array; nucY: number }
+function f5Setup(seed: number): F5Setup {
   const d = 8;
   const N = 40;
   const rng = new Rng(seed);
@@ -393,40 +392,69 @@ function f5Data(seed: number, tier: Tier): F5Point[] {
     if (Math.min(...rc, ...cc) >= 3) break;
     obs = rng.permutation(d * d).slice(0, N);
   }
-  const obsSet = new Set(obs);
   const A = obs.map((e) => {
     const X = new Float64Array(d * d);
     X[e] = 1;
     return liftMeasurement(X, d);
   });
-  const y = obs.map((e) => Y[e]);
-  const nucY = nuclear(Y, d);
+  return { d, N, A, y: obs.map((e) => Y[e]), obs, obsSet: new Set(obs), Y, nucY: nuclear(Y, d) };
+}
+/** One gradient flow of Fig. 5 at width k and α²k, from the init drawn with replicate index r (r = 0: the grid's draw). */
+function f5Run(S: F5Setup, seed: number, k: number, a2k: number, r: number, tier: Tier): F5Point {
+  const { d, N, A, y, obs, obsSet, Y, nucY } = S;
   const rmsUnobs = (M: ArrayLike<number>) => {
     let s = 0;
     let c = 0;
     for (let e = 0; e < d * d; e++) if (!obsSet.has(e)) { s += M[e] ** 2; c++; }
     return Math.sqrt(s / c);
   };
+  const alpha = Math.sqrt(a2k / k);
+  const W0 = new Rng(seed * 13 + k * 7 + Math.round(1e4 * a2k) + 104729 * r).normals(2 * d * k, alpha);
+  const M0full = gramOf(W0, 2 * d, k);
+  // Lifted flow with c_L = 1 (gradient flow of Σ(⟨UVᵀ, X_n⟩ − y_n)²), exact width-free reduction.
+  const model = liftedReduced(A, y, 2 * d, M0full, 1, false);
+  // T = 100: the catalog's pre-check saw the metrics change by < 1e-3 between T = 85 and T = 1000.
+  const sol = integrateFlow(model, model.init(), { tMax: 100, rtol: 1e-7, atol: 1e-12, wallSeconds: 2 * flowWall(tier), lossTol: 0 });
+  const Mfull = model.gramAt(sol.theta);
+  const M = new Float64Array(d * d);
+  const M0 = new Float64Array(d * d);
+  for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) { M[a * d + b] = Mfull[a * 2 * d + d + b]; M0[a * d + b] = M0full[a * 2 * d + d + b]; }
+  const resid = Math.sqrt(obs.reduce((s, e, n) => s + (M[e] - y[n]) ** 2, 0) / N);
+  const diff = M.map((x, e) => x - Y[e]);
+  // nucSlack: M misses the observations by E (supported on the mask, ‖E‖_F = √N·resid); M + E interpolates exactly and
+  // ‖M + E‖_* ≤ ‖M‖_* + ‖E‖_* ≤ ‖M‖_* + √d‖E‖_F, so nuc < −nucSlack certifies an interpolant with smaller nuclear norm than Y*.
+  return { a2k, k, relErr: nrm2(diff) / nrm2(Y), nuc: (nuclear(M, d) - nucY) / nucY, move: rmsUnobs(M.map((x, e) => x - M0[e])) / rmsUnobs(Y), resid, nucSlack: (Math.sqrt(d * N) * resid) / nucY };
+}
+function f5Data(seed: number, tier: Tier): F5Point[] {
+  const key = `${seed}/${tier}`;
+  const hit = f5Memo.get(key);
+  if (hit) return hit;
+  const S = f5Setup(seed);
   const out: F5Point[] = [];
   // Budget: tier ci keeps the two extreme widths (16× apart); default adds k = 32.
-  for (const k of tier === 'ci' ? [F5_K[0], F5_K[F5_K.length - 1]] : F5_K)
-    for (const a2k of F5_A2K) {
-      const alpha = Math.sqrt(a2k / k);
-      const W0 = new Rng(seed * 13 + k * 7 + Math.round(1e4 * a2k)).normals(2 * d * k, alpha);
-      const M0full = gramOf(W0, 2 * d, k);
-      // Lifted flow with c_L = 1 (gradient flow of Σ(⟨UVᵀ, X_n⟩ − y_n)²), exact width-free reduction.
-      const model = liftedReduced(A, y, 2 * d, M0full, 1, false);
-      // T = 100: the catalog's pre-check saw the metrics change by < 1e-3 between T = 85 and T = 1000.
-      const sol = integrateFlow(model, model.init(), { tMax: 100, rtol: 1e-7, atol: 1e-12, wallSeconds: 2 * flowWall(tier), lossTol: 0 });
-      const Mfull = model.gramAt(sol.theta);
-      const M = new Float64Array(d * d);
-      const M0 = new Float64Array(d * d);
-      for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) { M[a * d + b] = Mfull[a * 2 * d + d + b]; M0[a * d + b] = M0full[a * 2 * d + d + b]; }
-      const resid = Math.sqrt(obs.reduce((s, e, n) => s + (M[e] - y[n]) ** 2, 0) / N);
-      const diff = M.map((x, e) => x - Y[e]);
-      out.push({ a2k, k, relErr: nrm2(diff) / nrm2(Y), nuc: (nuclear(M, d) - nucY) / nucY, move: rmsUnobs(M.map((x, e) => x - M0[e])) / rmsUnobs(Y), resid });
-    }
+  for (const k of tier === 'ci' ? [F5_K[0], F5_K[F5_K.length - 1]] : F5_K) for (const a2k of F5_A2K) out.push(f5Run(S, seed, k, a2k, 0, tier));
   f5Memo.set(key, out);
+  return out;
+}
+/**
+ * Replicated init draws for the collapse test (same Y*, same mask; independent U(0), V(0)): per replicate r the
+ * excess at (k_min, α²k = 1), (k_max, 1) and (k_max, 10). Replicate 0 is the grid's draw. Replicates: 4 (ci),
+ * 6 (default), 10 (deep); the extra flows cost ≈ 2–3 s per replicate (the α²k = 10 flow dominates).
+ */
+const f5Reps = (tier: Tier) => (tier === 'ci' ? 4 : tier === 'default' ? 6 : 10);
+const f5RepMemo = new Map<string, { lo1: F5Point; hi1: F5Point; hi10: F5Point }[]>();
+function f5Replicates(seed: number, tier: Tier) {
+  const key = `${seed}/${tier}`;
+  const hit = f5RepMemo.get(key);
+  if (hit) return hit;
+  const pts = f5Data(seed, tier);
+  const kLo = F5_K[0];
+  const kHi = F5_K[F5_K.length - 1];
+  const at = (k: number, a: number) => pts.find((p) => p.k === k && p.a2k === a)!;
+  const S = f5Setup(seed);
+  const out = [{ lo1: at(kLo, 1), hi1: at(kHi, 1), hi10: at(kHi, 10) }];
+  for (let r = 1; r < f5Reps(tier); r++) out.push({ lo1: f5Run(S, seed, kLo, 1, r, tier), hi1: f5Run(S, seed, kHi, 1, r, tier), hi10: f5Run(S, seed, kHi, 10, r, tier) });
+  f5RepMemo.set(key, out);
   return out;
 }
 export const fig5: FigureSpec = {
@@ -441,13 +469,50 @@ export const fig5: FigureSpec = {
     ];
   },
 };
-function f5Check(seed: number, tier: Tier, variant: 'true' | 'frozenRich'): Outcome {
+/**
+ * Collapse in α²k (the paper's claim: the transition sits at α²k ≍ 1 for every width, "α²k = σ√k ≍ 1").
+ * Derived comparison: if the transition were governed by α² rather than α²k, at equal α²k = 1 the widest curve
+ * (k_max = 128, α² = 1/128) would sit where the narrowest (k_min = 8) sits at α²k = 16, i.e. the gap
+ * Δ = ln nuc_{k_min}(1) − ln nuc_{k_max}(1) would be ≥ the rise S = ln nuc_{k_max}(10) − ln nuc_{k_max}(1) of one
+ * curve over a decade of α²k (nuc increasing; S taken on the wide curve, whose finite-width fluctuation is the
+ * smallest). Collapse at the figure's one-decade resolution ⇔ |Δ| < S. Both are finite-width random quantities
+ * (the init U(0), V(0) is random; at k = 8 the excess at α²k = 1 ranged 0.86–1.62 over five draws of one instance,
+ * at k = 128 0.48–0.58), so one draw cannot decide (instance seed 10: Δ = ln 3.36 on a high k = 8 draw, while
+ * S from the same draws of k = 8 was ln 3.19 — the former single-draw comparison). Test: per replicate init r,
+ * Z_r = S_r − σ·Δ_r with σ = sign(mean Δ) (so σ·Δ̄ = |Δ̄|); one-sided Student-t at 95% on the mean of Z over the
+ * replicates: Z̄ − t·SE > 0 → collapse (pass); Z̄ + t·SE < 0 → the widths are a decade or more apart (fail);
+ * otherwise unresolved (inconclusive). `noCollapse` is the mutant "the widths are a decade apart at α²k = 1":
+ * the same test with the sign reversed.
+ */
+function f5Collapse(seed: number, tier: Tier, noCollapse: boolean): Outcome {
+  const reps = f5Replicates(seed, tier);
+  if (reps.some((q) => Math.max(q.lo1.resid, q.hi1.resid, q.hi10.resid) > 2e-3)) return inconclusive('observed-entry residual above 2e-3 at T = 100 in a replicate init');
+  if (reps.some((q) => Math.min(q.lo1.nuc, q.hi1.nuc, q.hi10.nuc) <= 0)) return inconclusive('excess nuclear norm ≤ 0 at α²k ∈ {1, 10} in a replicate init');
+  const delta = reps.map((q) => Math.log(q.lo1.nuc / q.hi1.nuc));
+  const step = reps.map((q) => Math.log(q.hi10.nuc / q.hi1.nuc));
+  const sg = mean(delta) >= 0 ? 1 : -1;
+  const Z = reps.map((_, r) => step[r] - sg * delta[r]);
+  const n = Z.length;
+  const z = mean(Z);
+  const se = sd(Z) / Math.sqrt(n);
+  const t = studentTQuantile(0.95, n - 1);
+  const what = `α²k = 1: ln(nuc_k=${F5_K[0]}/nuc_k=${F5_K[F5_K.length - 1]}) = ${fmt(mean(delta))} vs the decade rise ln(nuc(10)/nuc(1)) at k = ${F5_K[F5_K.length - 1]} = ${fmt(mean(step))}; margin Z̄ = ${fmt(z)} ± ${fmt(se)} (n = ${n} inits, t = ${fmt(t)}; excess at k=${F5_K[0]}: ${reps.map((q) => fmt(q.lo1.nuc)).join(', ')}; k=${F5_K[F5_K.length - 1]}: ${reps.map((q) => fmt(q.hi1.nuc)).join(', ')})`;
+  const sgn = noCollapse ? -1 : 1;
+  if (sgn * z - t * se > 0) return pass(NaN, `${noCollapse ? 'mutant: widths a decade apart: ' : 'collapse in α²k: '}${what}`);
+  if (sgn * z + t * se < 0) return fail(Math.abs(z) / Math.max(t * se, 1e-300), `${noCollapse ? 'mutant: widths a decade apart at α²k = 1: ' : 'no collapse in α²k at the one-decade resolution: '}${what}`);
+  return inconclusive(`collapse not resolved: ${what}`);
+}
+function f5Check(seed: number, tier: Tier, variant: 'true' | 'frozenRich' | 'noCollapse'): Outcome {
   const pts = f5Data(seed, tier).map((p) => ({ ...p }));
   const outs: Outcome[] = [];
   // ‖Y*‖_* is only a proxy for the minimum nuclear norm; when a run finds a smaller one, the baseline becomes
   // that smaller value (excess re-measured from it) and the recovery (relative-error) sub-check is skipped.
+  // Certified test of the proxy: a run with nuc < −nucSlack (see f5Run) exhibits an exact interpolant of smaller
+  // nuclear norm than Y*, so nuclear-norm minimization does not recover Y* and the rich end is not expected to
+  // (instance seed 878307555 at global seed 28: nuc = −0.0043 at the rich end, slack ≈ 3e-4, rich-end error 0.16).
+  // (Formerly a fixed −0.01 band, which let that instance's recovery sub-check run and fail.)
   const minNuc = Math.min(0, ...pts.map((p) => p.nuc));
-  const proxyOk = minNuc >= -0.01;
+  const proxyOk = pts.every((p) => p.nuc >= -p.nucSlack);
   if (!proxyOk) for (const p of pts) p.nuc = (p.nuc - minNuc) / (1 + minNuc);
   if (pts.some((p) => p.resid > 2e-3)) return inconclusive(`observed-entry residual above 2e-3 at T = 100 (max ${fmt(Math.max(...pts.map((p) => p.resid)))})`);
   const res = Math.max(0.02, ...pts.filter((p) => p.a2k === F5_A2K[0]).map((p) => Math.abs(p.nuc)));
@@ -470,28 +535,14 @@ function f5Check(seed: number, tier: Tier, variant: 'true' | 'frozenRich'): Outc
   }
   const k128 = pts.filter((p) => p.k === 128);
   if (variant === 'frozenRich') outs.push(within(k128[0].move, 0.3, 'mutant: unobserved entries frozen at α²k = 1e-3'));
+  else if (variant === 'noCollapse') outs.push(f5Collapse(seed, tier, true));
   else {
     // Kernel side: unobserved entries move less at α²k = 10 than at the rich end. The catalog's "≤ 0.3" and "3×"
     // are one draw's numbers (0.40 and 2.5× were seen): at finite width the tangent kernel at init has off-diagonal
     // entries ~ α²√k next to a diagonal ~ α²k, so unobserved entries still move by O(1/√k)·(|Y*| + |M0|) with a
     // draw-dependent constant, and no fixed threshold follows. The paper's claim is the order, asserted strictly.
     outs.push(k128[4].move < k128[0].move ? pass(k128[4].move / k128[0].move) : fail(k128[4].move / k128[0].move, `move(α²k = 10) = ${fmt(k128[4].move)} ≥ move(α²k = 1e-3) = ${fmt(k128[0].move)} at k = 128`));
-    // Collapse in α²k (the paper's claim: the transition sits at α²k ≍ 1 for every width). A fixed spread factor
-    // (the catalog's 1.6 from one draw) is data-specific: 1.7 and 2.6 were seen. Derived criterion instead: if the
-    // transition were governed by α² rather than α²k, the widest and narrowest curves would be shifted by
-    // k_max/k_min ≥ 10× along α²k, so their ratio at fixed α²k would be at least the change of one curve over a 10×
-    // step of α²k (nuc increasing). Collapse ⇔ the across-k spread at α²k = 1 is below min_k nuc_k(10)/nuc_k(1).
-    const ks = [...new Set(pts.map((p) => p.k))];
-    const nucAt = (k: number, a: number) => pts.find((p) => p.k === k && p.a2k === a)!.nuc;
-    const step10 = Math.min(...ks.map((k) => nucAt(k, 10) / Math.max(nucAt(k, 1), 1e-12)));
-    // Only α²k = 1 (the paper's transition point): at α²k = 10 the narrow width has α²√k ≫ |Y*| (catalog caveat:
-    // M0 itself is large, outside the 1 ≪ α²k ≲ √k window where the α²k picture applies).
-    for (const a of [1]) {
-      const at = ks.map((k) => nucAt(k, a));
-      if (Math.min(...at) <= 0) { outs.push(inconclusive(`excess nuclear norm ≤ 0 at α²k = ${a}`)); continue; }
-      // tol: step10, the derived collapse criterion explained above (no free constant).
-      outs.push(within(Math.max(...at) / Math.min(...at), step10, `spread of excess nuclear norm across k at α²k = ${a} vs its change over a 10× step of α²k`));
-    }
+    outs.push(f5Collapse(seed, tier, false));
     const k128nuc = k128.map((p) => p.nuc);
     outs.push(k128nuc[4] >= 10 * Math.max(k128nuc[0], 1e-6) ? pass() : fail(2, 'excess nuclear norm varies < 10× along α²k'));
   }
@@ -501,18 +552,28 @@ export const wooF5 = defineClaim<{ seed: number }>({
   id: 'WOO-F5',
   paper: PAPER,
   title: 'Figure 5: matrix completion has a rich/kernel transition at α²k ≍ 1 that collapses across widths',
-  statement: 'Scaled Fig. 5 (d = 8, N = 40 observed entries of a rank-1 Y*, k ∈ {8, 128} (ci) / {8, 32, 128}, α²k ∈ {1e-3 … 10}, gradient flow T = 100, c_L = 1): excess nuclear norm at α²k = 1e-3 ≤ 1/20 of that at α²k = 10, and a ≥ 5× smaller error to Y*; excess nondecreasing in α²k (to the rich-end resolution); at k = 128 unobserved entries move less at α²k = 10 than at α²k = 1e-3; at α²k = 1 the spread of the excess across k is below its change over a 10× step of α²k (collapse in α²k rather than α²).',
+  statement: 'Scaled Fig. 5 (d = 8, N = 40 observed entries of a rank-1 Y*, k ∈ {8, 128} (ci) / {8, 32, 128}, α²k ∈ {1e-3 … 10}, gradient flow T = 100, c_L = 1): excess nuclear norm at α²k = 1e-3 ≤ 1/20 of that at α²k = 10, and a ≥ 5× smaller error to Y*; excess nondecreasing in α²k (to the rich-end resolution); at k = 128 unobserved entries move less at α²k = 10 than at α²k = 1e-3; at α²k = 1 the log-gap of the excess between k = 8 and k = 128 is below the rise of the k = 128 excess over a decade of α²k (collapse in α²k rather than α²), by a one-sided 95% Student-t test over replicate inits (4 at ci, 6 default, 10 deep; reversed at 95%: fail).',
   where: 'L252, L239',
   kind: 'experiment',
   expected: 'holds',
   arbitrary: fc.record({ seed: seedArb }),
   check: (i, ctx) => f5Check(i.seed, ctx.tier, 'true'),
-  falsifiers: [{ name: 'unobserved entries frozen in the rich regime', description: 'kernel-like behaviour at α²k = 1e-3', check: (i, ctx) => f5Check(i.seed, ctx.tier, 'frozenRich') }],
+  falsifiers: [
+    { name: 'unobserved entries frozen in the rich regime', description: 'kernel-like behaviour at α²k = 1e-3', check: (i, ctx) => f5Check(i.seed, ctx.tier, 'frozenRich') },
+    { name: 'no collapse: widths a decade apart at α²k = 1', description: 'the transition is governed by α² (or the widths differ by ≥ one decade of α²k), denying the α²k scaling', check: (i, ctx) => f5Check(i.seed, ctx.tier, 'noCollapse') },
+  ],
   runs: { ci: 1, default: 2, deep: 5 },
 });
 
 // ───────────────────────────── Figure 6(a, b): tiny ReLU nets ─────────────────────────────
-interface F6Row { D: number; alphas: number[]; testErr: number[]; kdist: number[]; ok: boolean[] }
+/** One student init j: kernel distance and test error at each α, and whether training reached the target. */
+interface F6Init { kdist: number[]; testErr: number[]; ok: boolean[] }
+interface F6Row { D: number; alphas: number[]; inits: F6Init[] }
+// Fig. 6(a, b) x-axis: α^D over 1.5 decades of α (the paper spans small to large α^D). The test uses the end points;
+// budget: tier ci trains only those (more student inits instead), default/deep add α = 1, 3 for the figure.
+const f6Alphas = (tier: Tier) => (tier === 'ci' ? [0.3, 10] : [0.3, 1, 3, 10]);
+/** Student inits per depth (independent He-uniform draws): the unit of replication of the trend test. */
+const f6Inits = (tier: Tier) => (tier === 'ci' ? 6 : tier === 'default' ? 8 : 12);
 const f6Memo = new Map<string, F6Row[]>();
 function f6Data(seed: number, tier: Tier): F6Row[] {
   const key = `${seed}/${tier}`;
@@ -531,26 +592,42 @@ function f6Data(seed: number, tier: Tier): F6Row[] {
   const rows: F6Row[] = [];
   for (const D of Ds) {
     const net = reluNet(D, m);
-    const w0base = heUniform(net, new Rng(seed + D), 1);
-    // Budget: the check compares the end points; default adds α = 1 (the paper's "edge of the kernel regime").
-    const alphas = tier === 'ci' ? [0.3, 10] : [0.3, 1, 10];
-    const row: F6Row = { D, alphas, testErr: [], kdist: [], ok: [] };
-    for (const a of alphas) {
-      const w0 = w0base.map((v) => v * a);
-      // trained until the loss drops by 1e3 relative to max(L(w0), ½‖y‖²) (large α starts far from 0)
-      // Step cap: converged runs took ≤ 800 GD steps (seeds 1, 2118515104; D = 2, 3, 5); a run still above the
-      // target after 7× that is a plateau (dead units) and the instance is inconclusive, as before at 20000.
-      const tr = trainRelu(net, w0, xs, ys, 1e-3, 6000);
-      const K0 = ntkGram(net, w0, xs);
-      const K1 = ntkGram(net, tr.w, xs);
-      row.kdist.push(kernelCosineDistance(K0, K1));
-      row.testErr.push(xt.reduce((s, x, k) => s + (net.forward(tr.w, x) - yt[k]) ** 2, 0) / xt.length);
-      row.ok.push(tr.converged);
+    const row: F6Row = { D, alphas: f6Alphas(tier), inits: [] };
+    for (let j = 0; j < f6Inits(tier); j++) {
+      // init j = 0 is the draw the single-init check used (seed + D); further inits are independent draws
+      const w0base = heUniform(net, new Rng(seed + D + 7919 * j), 1);
+      const it: F6Init = { kdist: [], testErr: [], ok: [] };
+      for (const a of row.alphas) {
+        // an init that stalled at one α is left out of the test anyway: do not train it at the others (budget)
+        if (it.ok.length && !it.ok[it.ok.length - 1]) {
+          it.kdist.push(NaN);
+          it.testErr.push(NaN);
+          it.ok.push(false);
+          continue;
+        }
+        const w0 = w0base.map((v) => v * a);
+        // trained until the loss drops by 1e3 relative to max(L(w0), ½‖y‖²) (large α starts far from 0)
+        // Step cap: converged runs took a median 111 and at most 1964 GD steps (600 runs: 25 data seeds × D = 2, 3 ×
+        // 6 inits × α = 0.3, 10, width 20; 5 did not converge by 6000); a run still above the target after 3× the
+        // largest converged count is a plateau (dead units): that init is left out of the trend test. (A cap of
+        // 4000 was tried: at global seed 22 some D = 3 inits converge only between 4000 and 6000 steps.)
+        const tr = trainRelu(net, w0, xs, ys, 1e-3, 6000);
+        it.kdist.push(kernelCosineDistance(ntkGram(net, w0, xs), ntkGram(net, tr.w, xs)));
+        it.testErr.push(xt.reduce((s, x, k) => s + (net.forward(tr.w, x) - yt[k]) ** 2, 0) / xt.length);
+        it.ok.push(tr.converged);
+      }
+      row.inits.push(it);
     }
     rows.push(row);
   }
   f6Memo.set(key, rows);
   return rows;
+}
+/** Mean over the student inits that converged at that α (NaN-free: falls back to all inits). */
+function f6Mean(r: F6Row, pick: (it: F6Init) => number[], k: number): number {
+  const good = r.inits.filter((it) => it.ok[k]);
+  const use = (good.length ? good : r.inits).filter((it) => Number.isFinite(pick(it)[k]));
+  return use.length ? use.reduce((s, it) => s + pick(it)[k], 0) / use.length : 0;
 }
 export const fig6: FigureSpec = {
   id: 'WOO-F6',
@@ -559,25 +636,49 @@ export const fig6: FigureSpec = {
   build: (seed, tier) => {
     const rows = f6Data(seed, tier);
     return [
-      { id: 'WOO-F6a', paper: PAPER, title: 'Fig. 6(a): test error vs α^D', caption: '10 training points on the unit circle, teacher with 3 hidden units; bias-free students of depth D (small width). MNIST/CIFAR-10 panels (c, d) are out of scope.', xLabel: 'α^D', yLabel: 'test MSE', logX: true, logY: true, series: rows.map((r) => ({ name: `D=${r.D}`, x: r.alphas.map((a) => a ** r.D), y: r.testErr.map((v) => Math.max(v, 1e-16)) })) },
-      { id: 'WOO-F6b', paper: PAPER, title: 'Fig. 6(b): tangent-kernel (cosine) distance init → end vs α^D', caption: 'Cosine distance between the tangent-kernel Gram matrices at initialization and after training.', xLabel: 'α^D', yLabel: 'kernel distance', logX: true, logY: true, series: rows.map((r) => ({ name: `D=${r.D}`, x: r.alphas.map((a) => a ** r.D), y: r.kdist.map((v) => Math.max(v, 1e-16)) })) },
+      { id: 'WOO-F6a', paper: PAPER, title: 'Fig. 6(a): test error vs α^D', caption: '10 training points on the unit circle, teacher with 3 hidden units; bias-free students of depth D (small width), mean over student inits. MNIST/CIFAR-10 panels (c, d) are out of scope.', xLabel: 'α^D', yLabel: 'test MSE', logX: true, logY: true, series: rows.map((r) => ({ name: `D=${r.D}`, x: r.alphas.map((a) => a ** r.D), y: r.alphas.map((_, k) => Math.max(f6Mean(r, (it) => it.testErr, k), 1e-16)) })) },
+      { id: 'WOO-F6b', paper: PAPER, title: 'Fig. 6(b): tangent-kernel (cosine) distance init → end vs α^D', caption: 'Cosine distance between the tangent-kernel Gram matrices at initialization and after training, mean over student inits.', xLabel: 'α^D', yLabel: 'kernel distance', logX: true, logY: true, series: rows.map((r) => ({ name: `D=${r.D}`, x: r.alphas.map((a) => a ** r.D), y: r.alphas.map((_, k) => Math.max(f6Mean(r, (it) => it.kdist, k), 1e-16)) })) },
     ];
   },
 };
+/**
+ * Fig. 6(b)'s claim is a trend: the net leaves the kernel regime (the tangent kernel moves) as α^D gets small and
+ * stays in it as α^D gets large. Not a level: at finite width and without output centering the kernel distance
+ * does not go to 0 as α grows but levels off at a draw-dependent O(1/√m) value (seen at m = 20, D = 3: 0.093,
+ * 0.023, 0.064, 0.057 at α = 0.3, 1, 3, 10 for one init, 0.21 → 0.003 for another), so a factor between two α
+ * of one draw (the former ½) is not a property of the claim. Test: per student init j (converged at every α), the
+ * paired contrast c_j = ln dist_j(α = 10) − ln dist_j(α = 0.3) (the largest vs the smallest α^D; the middle
+ * α (default/deep) feed the figure — a least-squares slope over all four α was tried and is diluted by the plateau past α ≈ 1:
+ * −0.24 ± 0.12 at instance seed 28, D = 3, while the end-point contrasts are −0.5 … −4.4); across inits, the
+ * one-sided Student-t bound at 95% on the mean contrast decides: c̄ + t·SE < 0 → pass (decreasing), c̄ − t·SE > 0 →
+ * fail (increasing: the reversed regime order), otherwise the budget does not resolve the sign (inconclusive).
+ * The fitted slope b̄ over all α is reported alongside. `growing` is the mutant (kernel moves more at large α):
+ * the same test with the sign reversed.
+ */
 function f6Check(seed: number, tier: Tier, growing: boolean): Outcome {
   const rows = f6Data(seed, tier);
   const outs: Outcome[] = [];
   for (const r of rows) {
-    if (!r.ok[0] || !r.ok[r.ok.length - 1]) {
-      outs.push(inconclusive(`training did not reach the loss target (D=${r.D})`));
+    const good = r.inits.filter((it) => it.ok.every(Boolean));
+    // ≥ 3 inits so the t bound has ≥ 2 degrees of freedom
+    if (good.length < 3) {
+      outs.push(inconclusive(`training did not reach the loss target for ${r.inits.length - good.length} of ${r.inits.length} student inits (D=${r.D})`));
       continue;
     }
-    const a = r.kdist[0];
-    const b = r.kdist[r.kdist.length - 1];
-    // Kernel regime as α grows: the kernel distance at the largest α is ≤ ½ of that at the smallest (at finite
-    // width the kernel still moves O(1/√m), so the decrease saturates — seen for D = 3 at width 10).
-    if (growing) outs.push(within(a, 0.5 * b, `mutant: kernel distance grows with α (D=${r.D})`));
-    else outs.push(within(b, 0.5 * a, `kernel distance at α=${r.alphas[r.alphas.length - 1]} vs α=${r.alphas[0]} (D=${r.D}): ${r.kdist.map(fmt).join(', ')}`));
+    const lx = r.alphas.map((a) => r.D * Math.log(a));
+    // 1e-15 floor: the cosine distance 1 − ⟨K0,K1⟩/(‖K0‖‖K1‖) is computed to ~1e-16 absolute (rounding).
+    const lnd = (it: F6Init) => it.kdist.map((v) => Math.log(Math.max(v, 1e-15)));
+    const slopes = good.map((it) => fitLine(lx, lnd(it)).slope);
+    const contrasts = good.map((it) => lnd(it)[lx.length - 1] - lnd(it)[0]);
+    const n = contrasts.length;
+    const b = mean(contrasts);
+    const se = sd(contrasts) / Math.sqrt(n);
+    const t = studentTQuantile(0.95, n - 1);
+    const sgn = growing ? -1 : 1;
+    const what = `${growing ? 'mutant: kernel distance grows with α^D' : 'kernel distance decreases with α^D'} (D=${r.D}): ln dist(α=${r.alphas[r.alphas.length - 1]}) − ln dist(α=${r.alphas[0]}) = ${fmt(b)} ± ${fmt(se)} (n=${n} inits, t=${fmt(t)}; fitted slope on ln α^D ${fmt(mean(slopes))}; mean dist ${r.alphas.map((_, k) => fmt(f6Mean(r, (it) => it.kdist, k))).join(', ')} at α = ${r.alphas.join(', ')})`;
+    if (sgn * (b + sgn * t * se) < 0) outs.push(pass(NaN, what));
+    else if (sgn * (b - sgn * t * se) > 0) outs.push(fail(Math.abs(b) / Math.max(t * se, 1e-300), what));
+    else outs.push(inconclusive(`sign not resolved: ${what}`));
   }
   return all(outs);
 }
@@ -585,7 +686,7 @@ export const wooF6 = defineClaim<{ seed: number }>({
   id: 'WOO-F6',
   paper: PAPER,
   title: 'Figure 6(a, b): for small ReLU nets the tangent kernel stops moving as α grows (kernel regime); MNIST/CIFAR-10 out of scope',
-  statement: 'On the 2-D synthetic data of App. A (10 points on the unit circle, 3-unit teacher), bias-free ReLU students of depth D trained to small loss: the cosine distance between the tangent kernels at init and at the end shrinks (≥ 10×) from α = 0.3 to α = 10. Panels (c, d) (MNIST, CIFAR-10, SGD, cross-entropy) are out of scope for this suite.',
+  statement: 'On the 2-D synthetic data of App. A (10 points on the unit circle, 3-unit teacher), bias-free ReLU students of depth D (width 20 at ci, 30 otherwise) trained to small loss from He-uniform × α: the cosine distance between the tangent kernels at init and at the end decreases with α^D — over student inits (6 at ci with α = 0.3, 10; 8 default, 12 deep with α = 0.3, 1, 3, 10) the mean of ln dist(α = 10) − ln dist(α = 0.3) is negative at 95% one-sided Student-t confidence (positive at 95%: fail; neither: inconclusive). Panels (c, d) (MNIST, CIFAR-10, SGD, cross-entropy) are out of scope for this suite.',
   where: 'L247–L256, L263; App A L314–L326',
   kind: 'experiment',
   expected: 'holds',
@@ -596,44 +697,68 @@ export const wooF6 = defineClaim<{ seed: number }>({
 });
 
 // ───────────────────────────── WOO-F7, WOO-F8, WOO-APPA (in-scope analogues) ─────────────────────────────
-function f7Check(seed: number, kernelShapeFree: boolean): Outcome {
+/**
+ * Rich-limit sequence for WOO-F7, placed by the certified LP dual margin δ = 1 − max_{i∉S}|Xᵀν|_i of the
+ * min-ℓ1 problem. Derivation: for large L = ln(1/α²), Q_{α,w0}(β) = L‖β‖₁ + Σ|β_i|(ln|β_i| − 1 + ln(1/w0_i²)) + o(1),
+ * so the dual of argmin Q is Lν_ℓ1 + O(1) and an off-support coordinate is ≈ w0_i²·exp(−L(1 − |Xᵀν_ℓ1|_i) + O(1)):
+ * both shapes approach the (unique) ℓ1 vertex like exp(−δL), and their distance does too. A fixed α grid is
+ * therefore blind to small δ (instance seed 29 at global seed 9: δ = 1.0e-3, so α = 1e-300 (L = 1381) is only
+ * δL = 1.4 — the distance 0.17 had not started to decay; at δL = 10, 20 it is 3.6e-4, 1.7e-8). SOLVE-Q works with
+ * ln α, so α far below the double range (α = e^{−L/2}) is no obstacle. Grid: δL ∈ {5, 10, 20, 40}; for δ > 0.1 the
+ * grid is L = 10·{5, 10, 20, 40} (α ≤ e^{−25}), so the sequence always reaches at least the old α = 1e-40 … 1e-87.
+ */
+const F7_DL = [5, 10, 20, 40];
+function f7Rich(data: RegData, w0b: number[], fixedAlpha: boolean): Outcome {
+  const lp = minL1(data.X, data.y);
+  // Precondition of the shape-free rich limit (WOO-T1 / WOO-E7: the limit is β_ℓ1*, "if unique"): a non-unique ℓ1
+  // optimum lets different shapes select different points of the optimal face, and no limit statement applies.
+  if (!lp.ok || !lp.unique) return inconclusive(`ℓ1 minimizer not certified unique (LP ${lp.status}, max off-support |Xᵀν| = ${fmt(lp.offSupportDual)})`);
+  const delta = 1 - lp.offSupportDual;
+  // The falsifier (fixedAlpha) replaces the δ-scaled sequence by the old fixed grid α = 1e-40 … 1e-300.
+  const Ls = fixedAlpha ? [40, 80, 160, 300].map((e) => 2 * e * Math.LN10) : F7_DL.map((c) => c * Math.max(1 / delta, 10));
+  const sols = Ls.map((L) => [solveQ(data, -L / 2), solveQ(data, -L / 2, w0b)]);
+  if (sols.some(([a, b]) => !a.converged || !b.converged)) return inconclusive('SOLVE-Q did not converge in the rich regime');
+  const dists = sols.map(([a, b]) => dist2(a.beta, b.beta));
+  const where = `δ = ${fmt(delta)}, L = ln(1/α²) = ${Ls.map(fmt).join(', ')}`;
+  // tol: the claim's rich-limit level 1e-4 (below), applied by the mutant to the fixed grid.
+  if (fixedAlpha) return within(Math.min(...dists), 1e-4, `mutant: rich limit reached on the fixed grid α = 1e-40 … 1e-300 (${where}): ‖Δβ‖ = ${dists.map(fmt).join(', ')}`);
+  // tol 1e-4: the claim's rich-limit level (as before). In the variable u = exp(−δL) the derived rate is
+  // ‖Δβ‖ ~ u¹; at the last point u = e^{−40} ≈ 4e-18, so 1e-4 leaves e^{31} for the O(1) prefactor (seen: ≤ 1e-12 at
+  // instance seeds 0–3, 29). tailLimitVerdict: pass at ≤ 1e-4, fail when the tail slope in u is < ½ and not
+  // increasing (the distance levels off: the limit is shape-dependent despite the unique ℓ1 vertex — a finding),
+  // else inconclusive (asymptotic regime not reached).
+  return tailLimitVerdict(Ls.map((L) => Math.exp(-delta * L)), dists, 1, 1e-4, `rich limit ‖β_α(𝟏) − β_α(w0)‖ (${where})`);
+}
+function f7Check(seed: number, variant: 'true' | 'kernelShapeFree' | 'fixedAlpha'): Outcome {
   const data = genReg(seed, 15, 5);
   const w0b = genW0(new Rng(seed + 1), 15, 0.65);
   const kern = dist2(solveQ(data, Math.log(1000)).beta, solveQ(data, Math.log(1000), w0b).beta);
-  // The rich statement is a limit α → 0, checked along a sequence. With generic y the limit is the ℓ1 vertex and
-  // an off-support coordinate of the α-minimizer is ≈ 2α²w0_i²·sinh(L·|Xᵀν|_i) with L = ln(1/α²) and |Xᵀν|_i < 1
-  // (ν the LP dual): it decays like α^{2(1−|Xᵀν|_i)}, arbitrarily slowly when the LP dual margin is small (seen:
-  // 6e-3, 3.6e-3, 1.9e-3, 4.4e-4, 3e-5 at α = 1e-20 … 1e-300). So: pass once the distance is ≤ 1e-4 at some α of
-  // the sequence; a distance still decreasing along the sequence but above 1e-4 means the instance's dual margin is
-  // too small for the budget (inconclusive). Near-degenerate LPs can also switch vertex at finite α (the shape acts
-  // as ℓ1 weights 1 + ln(1/w0_i²)/L), so the sequence need not be monotone; only a distance that has not shrunk from
-  // the first to the last α of the sequence (a 1e260-fold decrease of α) counts against the limit (fail).
-  const exps = [-40, -80, -160, -300];
-  const sols = exps.map((e) => [solveQ(data, e * Math.LN10), solveQ(data, e * Math.LN10, w0b)]);
-  const dists = sols.map(([a, b]) => dist2(a.beta, b.beta));
-  let richOut: Outcome;
-  const hit = dists.findIndex((v) => v <= 1e-4);
-  if (sols.some(([a, b]) => !a.converged || !b.converged)) richOut = inconclusive('SOLVE-Q did not converge in the rich regime');
-  else if (hit >= 0) richOut = pass(dists[hit] / 1e-4, `rich limit: shape w0 does not matter (‖Δβ‖ = ${fmt(dists[hit])} at α = 1e${exps[hit]})`);
-  else if (dists[dists.length - 1] < dists[0]) richOut = inconclusive(`rich limit not reached by α = 1e-300 (small LP dual margin): ‖Δβ‖ = ${dists.map(fmt).join(', ')}`);
-  else richOut = fail(dists[dists.length - 1] / 1e-4, `rich limit: ‖β_α(𝟏) − β_α(w0)‖ does not decrease as α → 0: ${dists.map(fmt).join(', ')}`);
   return all([
-    richOut,
+    f7Rich(data, w0b, variant === 'fixedAlpha'),
     // tol: the mutant uses the claim's rich-limit level (1e-4) for the kernel limit.
-    kernelShapeFree ? within(kern, 1e-4, 'mutant: kernel limit shape-independent too') : kern > 0.05 ? pass() : inconclusive(`kernel-limit shape effect small for this instance (${fmt(kern)})`),
+    variant === 'kernelShapeFree' ? within(kern, 1e-4, 'mutant: kernel limit shape-independent too') : kern > 0.05 ? pass() : inconclusive(`kernel-limit shape effect small for this instance (${fmt(kern)})`),
   ]);
 }
 export const wooF7 = defineClaim<{ seed: number }>({
   id: 'WOO-F7',
   paper: PAPER,
   title: 'Figure 7 (linear analogue): the rich limit is independent of the init shape, the kernel limit depends on it',
-  statement: 'The width-10000 univariate ReLU experiment is out of scope (non-linear). In-scope analogue of its claim (α → 0: shape-free; large α: shape-dependent): for M1, along α = 1e-40, 1e-80, 1e-160, 1e-300 the distance between argmin Q_{α,w0} for w0 = 𝟏 and a non-uniform w0 reaches ≤ 1e-4 (or still shrinks: inconclusive), while at α = 1000 the two differ.',
+  statement: 'The width-10000 univariate ReLU experiment is out of scope (non-linear). In-scope analogue of its claim (α → 0: shape-free; large α: shape-dependent): for M1 with a certified unique min-ℓ1 interpolant (LP dual margin δ > 0; otherwise inconclusive), along ln(1/α²) = {5, 10, 20, 40}·max(1/δ, 10) (the derived approach rate is exp(−δ·ln(1/α²))) the distance between argmin Q_{α,w0} for w0 = 𝟏 and a non-uniform w0 reaches ≤ 1e-4 (still decaying at the derived rate: inconclusive; levelling off: fail), while at α = 1000 the two differ.',
   where: 'L258–L274 (analogue: WOO-E7 vs WOO-KLIM)',
   kind: 'experiment',
   expected: 'holds',
   arbitrary: fc.record({ seed: seedArb }),
-  check: (i) => f7Check(i.seed, false),
-  falsifiers: [{ name: 'kernel limit also shape-independent', description: 'denies the shape dependence at large α', check: (i) => f7Check(i.seed, true) }],
+  check: (i) => f7Check(i.seed, 'true'),
+  falsifiers: [
+    { name: 'kernel limit also shape-independent', description: 'denies the shape dependence at large α', check: (i) => f7Check(i.seed, 'kernelShapeFree') },
+    {
+      name: 'rich limit reached on a fixed α grid',
+      description: 'ignores the LP dual margin: claims ‖β_α(𝟏) − β_α(w0)‖ ≤ 1e-4 somewhere on α = 1e-40 … 1e-300 for every instance (false for near-degenerate ℓ1 problems)',
+      // a near-degenerate instance (δ = 1.0e-3), the one that exposed the fixed grid, plus the claim's generator
+      arbitrary: fc.oneof(fc.constant({ seed: 29 }), fc.record({ seed: seedArb })),
+      check: (i) => f7Check(i.seed, 'fixedAlpha'),
+    },
+  ],
   runs: { ci: 2, default: 4, deep: 10 },
 });
 function trainTime(data: RegData, alpha: number, tier: Tier): number {

@@ -83,48 +83,71 @@ function t1Setup({ n, seed }: T1Inst): { net: TensorNet; theta0: Float64Array } 
   const net = makeNet({ kind: 'conv', d, ks: [2, d] }, X, y, 'exp');
   return { net, theta0: rng.normals(net.dim, 0.5) };
 }
-function t1Check(i: T1Inst, tier: Tier, ignoreWeights: boolean, flip = false): Outcome {
+function t1Check(i: T1Inst, tier: Tier, flip = false): Outcome {
   const { net, theta0 } = t1Setup(i);
-  // τ up to 1000 at every tier for the residual level (catalog); the sign mutant only needs the short horizon
-  const run = runNormalized(net, theta0, flip ? tier : 'deep', flip ? undefined : 45);
+  if (flip) {
+    // The sign mutant M(+u∞) needs only the tier's short horizon: s changes sign with u.
+    const short = runNormalized(net, theta0, tier);
+    if (!short.ok) return inconclusive(short.reason);
+    const r = svResidual(net, short.thetas[short.thetas.length - 1], false, true);
+    return r.s > 0 ? pass(0, `s = ${r.s.toFixed(4)} > 0`) : fail(Infinity, `s = ${r.s.toFixed(4)} ≤ 0 (mutant: M(+u))`);
+  }
+  // τ = 10, 100, 1000 at every tier (the catalog's checkpoints), then — while the residual is still above the level —
+  // continued to τ = 3000 and 10⁴ as the budget allows (the residual falls roughly like τ^{−½} on these instances:
+  // 0.25, 0.072, 0.022 at τ = 10, 100, 1000). The normalised flow is autonomous, so it restarts from the last state.
+  const run = runNormalized(net, theta0, 'deep', 45);
   if (!run.ok) return inconclusive(run.reason);
-  const rs = run.thetas.map((th) => svResidual(net, th, ignoreWeights, flip));
-  const du = rs.slice(1).map((r, k) => distv(r.mu, rs[k].mu));
-  if (!ignoreWeights && !(du[1] <= du[0])) return inconclusive(`X ᵀr not yet converging in direction (Δu = ${du.map((v) => v.toExponential(1)).join(', ')})`);
+  const thetas = [...run.thetas];
+  const taus = [...run.taus];
+  // ci stops at τ = 1000 (an extension step costs 10–20 s there and resolved few instances in calibration).
+  const deadline = performance.now() + (tier === 'ci' ? 0 : tier === 'default' ? 40 : 120) * 1000 * wallScale();
+  for (const next of [3000, 10000]) {
+    if (svResidual(net, thetas[thetas.length - 1], false).R <= 1e-2) break;
+    const left = (deadline - performance.now()) / 1000 / wallScale();
+    if (left <= 0) break;
+    const res = integrateOde((_t, y, o) => normalizedRhs(net, y, o), thetas[thetas.length - 1], { tMax: next - taus[taus.length - 1], tEval: [next - taus[taus.length - 1]], rtol: 1e-10, atol: 1e-12, wallSeconds: left, divergeNorm: 1e300 });
+    if (res.ys.length < 1) break;
+    thetas.push(res.ys[0]);
+    taus.push(next);
+  }
+  const rs = thetas.map((th) => svResidual(net, th, false));
   const Rs = rs.map((r) => r.R);
+  const seq = Rs.map((r) => r.toExponential(2)).join(', ');
+  const tauEnd = taus[taus.length - 1];
+  // Hypothesis (b): Xᵀr converges in direction — evidenced by successive changes of u shrinking over the run.
+  const du = rs.slice(1).map((r, k) => distv(r.mu, rs[k].mu));
+  if (!(du[du.length - 1] <= du[0])) return inconclusive(`X ᵀr not yet converging in direction (Δu = ${du.map((v) => v.toExponential(1)).join(', ')})`);
   const last = rs[rs.length - 1];
-  const decreasing = Rs.every((r, k) => k === 0 || r <= 1.05 * Rs[k - 1]);
-  if (last.s > 0 && decreasing && Rs[Rs.length - 1] > 1e-2)
-    return inconclusive(`residual still decreasing but above 1e-2 at τ=${run.taus[run.taus.length - 1]}: ${Rs.map((r) => r.toExponential(2)).join(', ')}`);
-  // Trend + level: R non-increasing across τ checkpoints (5% slack for the oscillation of a stiff solve)
-  // and R(τ_last) ≤ 1e-2 (catalog: 3.3e-3 at τ = 100, 1.5e-3 at τ = 300).
-  return all([
-    last.s > 0 ? pass(0, `s = ${last.s.toFixed(4)} > 0`) : fail(Infinity, `s = ${last.s.toFixed(4)} ≤ 0`),
-    Rs.every((r, k) => k === 0 || r <= 1.05 * Rs[k - 1]) ? pass(0, `R = ${Rs.map((r) => r.toExponential(2)).join(', ')}`) : fail(Infinity, `R not decreasing: ${Rs.map((r) => r.toExponential(2)).join(', ')}`),
-    within(Rs[Rs.length - 1], 1e-2, `singular-vector residual at τ=${run.taus[run.taus.length - 1]}`),
-  ]);
+  // s > 0 is part of the conclusion; with (b) evidenced, a non-positive s contradicts it (exact sign, no slack).
+  if (!(last.s > 0)) return fail(Infinity, `s = ${last.s.toFixed(4)} ≤ 0 at τ = ${tauEnd}`);
+  // Pass when the residual has fallen to ≤ 1e-2 (the catalog's level for "converged": 9e-4 observed at τ = 1000 on its
+  // instance; an evidence threshold, not a tolerance that can fail the claim) and below its first value. A residual
+  // still above it at the end of the budget — or wobbling, as the softmax weights move between near-support points
+  // (seen 1.87e-2 → 2.09e-2 at calibration seed 14) — is not evidence against a limit statement: inconclusive.
+  if (Rs[Rs.length - 1] <= 1e-2 && Rs[Rs.length - 1] < Rs[0]) return pass(Rs[Rs.length - 1] / 1e-2, `R = ${seq} at τ = ${taus.join(', ')}; s = ${last.s.toFixed(4)}`);
+  return inconclusive(`singular-vector residual not yet ≤ 1e-2 by τ = ${tauEnd}: ${seq}`);
 }
 const yunT1 = defineClaim<T1Inst>({
   id: 'YUN-T1',
   paper: PAPER,
   title: 'Theorem 1: limit directions of a linear tensor network are singular vectors of M(−u∞)',
   statement:
-    'Exponential loss, separable data, any linear tensor network; if L(Θ(t_0)) < 1 and Xᵀr(t) converges in direction to u∞, then v_l/‖v_l‖ → v_l∞ with s v_l∞ = M(−u∞)∘(v_1∞,…,I,…,v_L∞) (8), s = M(−u∞)∘(v_1∞,…,v_L∞) > 0. Finite-τ proxy on the normalised flow: the residual R = max_l‖M(−u)∘(…I…) − s v̂_l‖/|s| decreases and is ≤ 1e-2 at the last checkpoint; instance: conv L = 2 with k_1 = 2 (not orthogonally decomposable), d = 5.',
+    'Exponential loss, separable data, any linear tensor network; if L(Θ(t_0)) < 1 and Xᵀr(t) converges in direction to u∞, then v_l/‖v_l‖ → v_l∞ with s v_l∞ = M(−u∞)∘(v_1∞,…,I,…,v_L∞) (8), s = M(−u∞)∘(v_1∞,…,v_L∞) > 0. Finite-τ proxy on the normalised flow: the residual R = max_l‖M(−u)∘(…I…) − s v̂_l‖/|s| falls to ≤ 1e-2 by τ ≤ 10⁴ (checkpoints 10, 100, 1000, then 3000, 10⁴ while above), with s > 0; a residual still above 1e-2 when the budget ends is inconclusive; instance: conv L = 2 with k_1 = 2 (not orthogonally decomposable), d = 5.',
   where: 'statement lines 261–264; §4 lines 230–247; App. C.1 lines 711–767',
   kind: 'property',
   expected: 'holds',
   arbitrary: fc.record({ n: fc.integer({ min: 2, max: 3 }), seed: seedArb }),
-  check: (i, ctx) => t1Check(i, ctx.tier, false),
+  check: (i, ctx) => t1Check(i, ctx.tier),
   falsifiers: [
     {
       name: 'limit = singular vectors of M(+u∞) (sign flipped)',
       description: '(8) is symmetric under (A, s) → (−A, −s); only the sign test s > 0 distinguishes M(−u∞) from M(+u∞).',
-      check: (i, ctx) => t1Check(i, ctx.tier, false, true),
+      check: (i, ctx) => t1Check(i, ctx.tier, true),
     },
   ],
   runs: { ci: 2, default: 8, deep: 30 },
-  // Logarithmic convergence: an instance whose residual is still decreasing above 1e-2 at τ = 1000 is
-  // inconclusive; one conclusive instance in two is required at tier ci.
+  // Slow convergence: an instance whose residual is still above 1e-2 when the budget ends is inconclusive; one
+  // passing instance in two is required at tier ci.
   minPassFraction: 0.5,
 });
 
