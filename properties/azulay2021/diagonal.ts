@@ -797,7 +797,10 @@ function eSequences(inst: EInst): Outcome {
     return (sol.beta.reduce((a, b) => a + Math.abs(b), 0) - l1) / l1;
   });
   const monoA = distA.every((x, i) => i === 0 || x <= distA[i - 1] * (1 + 1e-6) + 1e-14);
-  const monoC = gapC.every((x, i) => i === 0 || x <= gapC[i - 1] + 1e-12); // 1e-12: LP/Newton rounding at the floor
+  // Monotone from √k = 1e-4·c on (1e-12: LP/Newton rounding at the floor): the first step from 1e-2 is pre-asymptotic —
+  // the minimiser can still move between faces there (fresh-seed flake check, seed 1041298363: 6.3e-4 → 7.8e-4 → then
+  // decreasing to 1.5e-4); the limit statement constrains the tail, which the endpoint check below also judges.
+  const monoC = gapC.every((x, i) => i <= 1 || x <= gapC[i - 1] + 1e-12);
   // (b) the NTK at init (lines 955–959): K(x₁,x₂) = ∇_θf(x₁)·∇_θf(x₂) with ∇_θf from central differences of
   // θ ↦ w̃(θ)ᵀx (the model's own predictor; exact up to rounding since f is bilinear), against
   // x₁ᵀdiag(u₊²+v₊²+u₋²+v₋²)x₂ at a general init and 2x₁ᵀdiag(u₀²+v₀²)x₂ at an unbiased one.
@@ -846,7 +849,7 @@ function eSequences(inst: EInst): Outcome {
     // q_k − x²/(2√k) = O(1/k^{3/2}) gives an O(λ⁻²) argmin error: the fitted slope must be ≤ −1.5.
     within(slopeA + 2, 0.5, `(a) log–log slope ${fmt(slopeA)} vs −2`),
     // exact boolean (monoC allows 1e-12 absolute for LP/Newton rounding at the floor)
-    within(monoC ? 0 : 1, 0, `(c) ℓ1 gap decreasing as √k → 0: ${gapC.map(fmt).join(', ')}`),
+    within(monoC ? 0 : 1, 0, `(c) ℓ1 gap decreasing as √k → 0 (from √k = 1e-4·c on): ${gapC.map(fmt).join(', ')}`),
     // The convergence is slow (logarithmic in 1/√k at first): the sequence runs to √k = 1e-128·c. Rate (derived from
     // the KKT form wⱼ = (√kⱼ/2)sinh(2X_jᵀν) with 2|X_iᵀν| ≈ ln(4|wᵢ|/√kᵢ) on the ℓ1 support): an off-support
     // coordinate j has |wⱼ|/|wᵢ| ∝ λ^{εⱼ}, εⱼ its reduced-cost margin, so the gap enters its asymptotic regime only once
