@@ -7,7 +7,7 @@
 // margin ratios against independently solved max-margin problems. Budget exhausted ⇒ inconclusive.
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { all, defineClaim, fail, inconclusive, pass, within, type Claim, type Outcome, type Tier } from '../../src/core/claim.js';
+import { all, defineClaim, fail, inconclusive, pass, within, type CheckContext, type Claim, type Outcome, type Tier } from '../../src/core/claim.js';
 import { integrateOde } from '../../src/flow/index.js';
 import { wallScale } from '../../src/flow/wallBudget.js';
 import { angleDeg, distv, dotv, maxMarginL2, norm, norm1, normalizedMargin, solveLinear } from '../../src/bias/yunTheory.js';
@@ -556,6 +556,13 @@ const l3HandArb = (kind: 'diag' | 'synthetic') =>
 // One data point x = (1, 2) at L = 3 with the first coordinate favoured at initialisation (a0 = (1.5, 0.5)): the flow
 // keeps it (a 1-sparse vertex, a KKT point of (39)) while the ℓ1 max margin is (0, 1/2): ℓ1 ratio 1/2 at the limit.
 const C2_L1_INST: T2Inst = { kind: 'diag', L: 3, d: 2, n: 1, seed: 1, A: [[1, 2]], a0: [1.5, 0.5] };
+/** Falsifier (i) of Theorem 2, shared by Corollary 2: the ℓ2 max margin instead of ℓ1 on diagonal nets at L = 2. */
+const l2ContrastFalsifier = {
+  name: '(i) ℓ2 max margin instead of ℓ1 (diagonal nets, L = 2)',
+  description: 'At the τ where the ℓ1 margin ratio certifies the claim (≥ 0.98), the ℓ2 margin ratio of the same iterate is ≤ 0.95 on discriminating instances.',
+  arbitrary: t2Arb.map((i) => ({ ...diagOnly(i), L: 2 })),
+  check: (i: T2Inst, ctx: CheckContext) => l2Contrast(i, ctx.tier),
+};
 const yunT2 = defineClaim<T2Inst>({
   id: 'YUN-T2',
   paper: PAPER,
@@ -568,12 +575,7 @@ const yunT2 = defineClaim<T2Inst>({
   arbitrary: t2Arb,
   check: (i, ctx) => t2Check(i, ctx.tier, 'l1-rho'),
   falsifiers: [
-    {
-      name: '(i) ℓ2 max margin instead of ℓ1 (diagonal nets, L = 2)',
-      description: 'At the τ where the ρ-space ℓ1 margin ratio certifies the claim (≥ 0.98), the ℓ2 margin ratio of the same iterate is ≤ 0.95 on discriminating instances.',
-      arbitrary: t2Arb.map((i) => ({ ...diagOnly(i), L: 2 })),
-      check: (i, ctx) => l2Contrast(i, ctx.tier),
-    },
+    l2ContrastFalsifier,
     {
       name: '(ii) ℓ1 stationarity instead of ℓ_{2/3} (diagonal, L = 3)',
       description:
@@ -607,12 +609,7 @@ const yunC2 = defineClaim<T2Inst>({
   arbitrary: t2Arb.map(diagOnly),
   check: (i, ctx) => t2Check(i, ctx.tier, 'l1'),
   falsifiers: [
-    {
-      name: 'ℓ2 max margin (L = 2)',
-      description: 'As for Theorem 2: where the ℓ1 ratio certifies the claim (≥ 0.98), the ℓ2 ratio of the diagonal iterate is ≤ 0.95 on discriminating instances.',
-      arbitrary: t2Arb.map((i) => ({ ...diagOnly(i), L: 2 })),
-      check: (i, ctx) => l2Contrast(i, ctx.tier),
-    },
+    l2ContrastFalsifier,
     {
       name: 'ℓ1 max margin also at L = 3',
       description:
