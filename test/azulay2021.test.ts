@@ -31,3 +31,15 @@ describe('Azulay et al. 2021 — figures', () => {
       expect(ids.has(id), id).toBe(true);
   });
 });
+
+// Flake regression (fresh-seed hunt 2026-11-30): at global seed 602684767 three of four AZU-T4 instances reach an
+// attracting kink and used to chatter into the wall guard; the Filippov sliding field (leaky.ts) resolves them.
+import { runClaim } from '../src/core/runner.js';
+import { azuT4 } from '../properties/azulay2021/leaky.js';
+describe('Azulay et al. 2021 — flake regressions', () => {
+  it('AZU-T4 holds with every instance conclusive at global seed 602684767 (Filippov sliding on a kink)', () => {
+    const r = runClaim(azuT4, { seed: 602684767, tier: 'ci' });
+    expect(r.status).toBe('holds');
+    expect(r.reason).not.toMatch(/wall-time/);
+  });
+});

@@ -2,6 +2,7 @@
 // nonsmooth KKT conditions of Definition 1. Claims AZU-T4 and AZU-T4-LITERAL.
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
+import type { FlowModel } from '../../src/flow/types.js';
 import { all, defineClaim, inconclusive, within, type Claim, type Outcome, type Tier } from '../../src/core/claim.js';
 import { leaky, leakyRelu, leakySlope } from '../../src/models/leakyRelu.js';
 import { neuronFromScaleShape } from '../../src/models/fullyConnected.js';
@@ -26,6 +27,68 @@ interface T4Run {
   w: Float64Array;
   bad: Outcome | null;
 }
+/**
+ * The single neuron's gradient flow as a Filippov solution across the kinks (the solution concept behind the Clarke
+ * subdifferential of Definition 1). Why: at global seed 602684767 three of four instances (instance seeds 26,
+ * 743729591, 229730109) reach a kink wₖᵀx = 0 of one sample whose two one-sided fields both point into it; the
+ * classical field (σ′(0) := 1) then flips at every step, dopri5 rejects ~1e6 steps and stops at the wall guard at
+ * t ≈ 0.05–0.2 with zₖ ≈ 1e-10 — integrator chatter, not a budget or load problem (it recurs on an idle replay).
+ * On a kink zₖ = 0 the Filippov set of ẇ replaces σ′(zₖ) by sₖ ∈ [ρ, 1] (ȧ is unaffected: σ(0) = 0 on both sides);
+ * the sliding motion takes the sₖ that keeps zₖ on the kink:
+ *   żₖ = xₖᵀẇ = c·a·(Σ_{n∉K} rₙσ′(zₙ)xₖᵀxₙ + Σ_{j∈K} r_j s_j xₖᵀx_j) = −γzₖ   (k ∈ K),
+ * a |K|×|K| linear system for s_K. Sliding is admissible iff every sₖ ∈ [ρ, 1] and the kink attracts (a·rₖ < 0: żₖ
+ * decreases in sₖ, so ż(s = 1) < 0 < ż(s = ρ) — the field points into the kink from both sides); otherwise the classical
+ * one-sided field is used (crossing, or a repelling kink that the flow leaves). K = samples with |zₖ| ≤ 1e-8·‖w‖‖xₖ‖
+ * (the band where the classical field chatters at rtol 1e-10); γ = 1 (the O(1) time scale of the loss, c = 1/N)
+ * pulls the band's |zₖ| ≤ 1e-8 offset back onto the kink — a change of ż only, O(1e-8), not of the limit point.
+ * Off the band the field is the model's own. δ = a² − ‖w‖² stays conserved: σ(zₙ) = σ′(zₙ)zₙ, and zₖ·(sₖ − σ′(zₖ)) is
+ * O(1e-8·|zₖ|) in the band.
+ */
+function filippovLeaky(model: ReturnType<typeof leakyRelu>, X: number[][], rho: number): FlowModel {
+  const N = X.length;
+  const d = X[0].length;
+  const c = 1 / N; // scaling 'mean'
+  const gram = X.map((xi) => X.map((xj) => dotv(Float64Array.from(xi), Float64Array.from(xj))));
+  const xn = X.map((x) => Math.sqrt(x.reduce((a, v) => a + v * v, 0)));
+  return {
+    dim: model.dim,
+    lossFloor: 0,
+    loss: (th) => model.loss(th),
+    invariants: (th) => model.invariants(th),
+    grad(th, out) {
+      model.grad(th, out);
+      const a = th[0];
+      const w = th.subarray(1);
+      const wn = Math.sqrt(w.reduce((s, v) => s + v * v, 0));
+      const z = X.map((x) => x.reduce((s, v, j) => s + v * w[j], 0));
+      const K = z.map((v, k) => k).filter((k) => Math.abs(z[k]) <= 1e-8 * wn * xn[k]);
+      if (!K.length || a === 0) return;
+      const r = model.residual(th); // y − f
+      if (K.some((k) => !(a * r[k] < 0))) return; // not attracting from both sides: classical field
+      const outK = new Set(K);
+      const A = new Matrix(K.length, K.length);
+      const b = new Float64Array(K.length);
+      K.forEach((k, p) => {
+        let rest = 0;
+        for (let n = 0; n < N; n++) if (!outK.has(n)) rest += r[n] * leakySlope(z[n], rho) * gram[k][n];
+        b[p] = -z[k] - c * a * rest; // γ = 1
+        K.forEach((j, q) => A.set(p, q, c * a * r[j] * gram[k][j]));
+      });
+      let sK: Float64Array;
+      try {
+        sK = solveSym(A, b);
+      } catch {
+        return; // singular (some rⱼ = 0): classical field
+      }
+      if (sK.some((v) => !(v >= rho && v <= 1))) return; // outside the Filippov set: no sliding
+      // ẇ = c·a·Σ rₙ sₙ xₙ; grad = −ẇ: replace the classical slope of the kink samples by sₖ
+      K.forEach((k, p) => {
+        const coef = -c * a * r[k] * (sK[p] - leakySlope(z[k], rho));
+        for (let j = 0; j < d; j++) out[1 + j] += coef * X[k][j];
+      });
+    },
+  };
+}
 const cache = new Map<string, T4Run>();
 /** d = 6, N = 3, α log-uniform in [0.05, 2], s uniform in [0, 0.8] (δ ≥ 0), u on the sphere, sign(a₀) = ±1. */
 function runT4(inst: T4Inst, tier: Tier): T4Run {
@@ -39,9 +102,9 @@ function runT4(inst: T4Inst, tier: Tier): T4Run {
   const s = rng.range(0, 0.8);
   const theta0 = neuronFromScaleShape(alpha, s, unitVector(rng, 6), rng.sign());
   const model = leakyRelu({ X: data.X, y: data.y, rho, scaling: 'mean' });
-  // Adaptive dopri5 resolves each kink crossing by step rejection (the field is discontinuous there).
-  // A run that slides along a kink (Filippov sliding) chatters until the wall-clock limit: inconclusive.
-  const sol = runFlow(model, theta0, { c: 1 / 3, yNorm: normv(data.y), tier, wallSeconds: tier === 'ci' ? 3 : 5 });
+  // Adaptive dopri5 resolves each kink crossing by step rejection (the field is discontinuous there); a run that
+  // reaches an attracting kink slides along it (Filippov), integrated by filippovLeaky (see there).
+  const sol = runFlow(filippovLeaky(model, data.X.map((x) => Array.from(x)), rho), theta0, { c: 1 / 3, yNorm: normv(data.y), tier, wallSeconds: tier === 'ci' ? 3 : 5 });
   const th = sol.theta;
   const bad = notConverged(sol);
   const w = th.slice(1);

@@ -15,6 +15,9 @@ import { distInf, dist2, rowBasis, projectOut, solveSPD, weightedGram } from '..
 import { diagonalShared } from '../../src/models/diagonalShared.js';
 import { diagonalUntied } from '../../src/models/diagonalUntied.js';
 import { componentwiseInvariantDrift, integrateFlow } from '../../src/flow/index.js';
+import { wallScale } from '../../src/flow/wallBudget.js';
+import { symEig } from '../../src/linalg/index.js';
+import { Matrix } from 'ml-matrix';
 import { qBig, big, bigNum, B } from '../../src/bias/qBig.js';
 import type { FlowModel } from '../../src/flow/types.js';
 import { PAPER, seedArb, genReg, genW0, solveQ, solveQD, flowToLimit, flowWall, l1, nrm2, nrmInf, matVec, matTVec, logLogSlope, tailLimitVerdict, type RegData } from './common.js';
@@ -735,17 +738,69 @@ function l4Check(i: L4Inst, tier: Tier, boundOf: (alpha: number, D: number) => n
   const D = i.D;
   const m = diagonalShared({ X: data.X, y: data.y, D, cL: 0.5, augment: true });
   const T = Math.min(50 * alpha ** (2 - D), 2e4);
-  const sol = integrateFlow(m, m.init(alpha), { tMax: T, rtol: 1e-11, atol: 1e-16, recordEvery: 5, wallSeconds: flowWall(tier), lossTol: 1e-28 });
-  if (sol.status !== 'max-time' && sol.status !== 'converged') return inconclusive(`integration ended early: ${sol.message}`);
-  let mx = 0;
-  for (const th of sol.thetas) mx = Math.max(mx, nrmInf(matTVec(data.X, m.integratedResidual(th))));
   const bound = boundOf(alpha, D);
+  // Stopping rule (replaces a fixed lossTol 1e-28, which at global seeds 709854405 and 1746278566 ran flows already at
+  // L = 1e-20 into the wall guard). What the check needs is sup_{t ≥ 0} ‖XᵀS(t)‖∞; past the end t₀ of the integration
+  // the remaining change is bounded from the current state:
+  //   ṙ = Xβ̇ = −K r with K = 2D²c_L X P Xᵀ, P = diag(w₊^{2D−2} + w₋^{2D−2}) (from ẇ± = ∓2Dc_L g∘w±^{D−1}, g = Xᵀr),
+  //   so d‖r‖/dt ≤ −λ_min(K)‖r‖ and, while λ_min(K) ≥ λ, ∫_{t₀}^∞ ‖r‖ ≤ ‖r(t₀)‖/λ =: δ (the remaining path of S), and
+  //   ‖Xᵀ(S(∞) − S(t₀))‖∞ ≤ max_i ‖X_{:,i}‖₂ · δ =: ε_rem.
+  // λ = λ_min(K(t₀))/2 is justified by continuation: along the remainder |d ln w±_i/dt| = 2Dc_L|g_i| w±_i^{D−2}, so
+  // ln w±_i moves by ≤ 2Dc_L ‖X_{:,i}‖ w̄^{D−2} δ with w̄ = 2·max w±_i (guarded below), and P by a factor ≤ e^{(2D−2)·that};
+  // requiring that factor ≤ 2 keeps λ_min(K) ≥ λ_min(K(t₀))/2 over the remainder (a self-consistent bootstrap).
+  // The check then uses sup ≥ max(recorded max, ‖XᵀS(t₀)‖∞ + ε_rem) — conservative — and the flow stops once
+  // ε_rem ≤ 1e-10·bound, a tenth of the 1e-9 relative tolerance of the check below, so the remainder cannot decide it.
+  const colNorm = Array.from({ length: i.d }, (_, j) => Math.sqrt(data.X.reduce((a, row) => a + row[j] ** 2, 0)));
+  const remainder = (th: Float64Array): number => {
+    const r = m.residual(th);
+    const rn = Math.sqrt(r.reduce((a, v) => a + v * v, 0));
+    const { wp, wm } = m.weights(th);
+    const K = new Matrix(i.N, i.N);
+    for (let a = 0; a < i.N; a++)
+      for (let b = 0; b < i.N; b++) {
+        let s = 0;
+        for (let j = 0; j < i.d; j++) s += data.X[a][j] * data.X[b][j] * (wp[j] ** (2 * D - 2) + wm[j] ** (2 * D - 2));
+        K.set(a, b, 2 * D * D * m.cL * s);
+      }
+    const lam = symEig(K).values[i.N - 1] / 2;
+    if (!(lam > 0)) return Infinity;
+    const delta = rn / lam;
+    let drift = 0;
+    for (let j = 0; j < i.d; j++) drift = Math.max(drift, 2 * D * m.cL * colNorm[j] * (2 * Math.max(wp[j], wm[j])) ** (D - 2) * delta);
+    if ((2 * D - 2) * drift > Math.LN2) return Infinity; // bootstrap not closed yet: keep integrating
+    return Math.max(...colNorm) * delta;
+  };
+  let th = m.init(alpha);
+  let t = 0;
+  let lossTol = 1e-16;
+  let mx = 0;
+  let epsRem = Infinity;
+  let sol: ReturnType<typeof integrateFlow> | undefined;
+  const wall0 = performance.now();
+  for (let seg = 0; seg < 8; seg++) {
+    // one wall budget over all segments (integrateFlow stretches wallSeconds by the load factor; so is the elapsed time here)
+    const wall = flowWall(tier) - (performance.now() - wall0) / 1000 / wallScale();
+    sol = integrateFlow(m, th, { tMax: T - t, rtol: 1e-11, atol: 1e-16, recordEvery: 5, wallSeconds: Math.max(wall, 0.1), lossTol });
+    for (const x of sol.thetas) mx = Math.max(mx, nrmInf(matTVec(data.X, m.integratedResidual(x))));
+    th = sol.theta;
+    t += sol.t;
+    mx = Math.max(mx, nrmInf(matTVec(data.X, m.integratedResidual(th))));
+    epsRem = remainder(th);
+    if (epsRem <= 1e-10 * bound || sol.status !== 'converged') break;
+    // next target: the loss at which ε_rem would be ≤ 1e-10·bound at the current λ (ε_rem ∝ ‖r‖ ∝ √L), with a factor-2
+    // margin in L for the drift of λ (a smaller target costs wall time: late decay can be slow, λ_min(K) ~ 1e-3).
+    lossTol = Math.min(lossTol * 0.1, 0.5 * sol.loss * (Number.isFinite(epsRem) ? ((1e-10 * bound) / epsRem) ** 2 : 1e-4));
+  }
+  if (!sol) return inconclusive('no integration');
+  const resolved = epsRem <= 1e-10 * bound;
+  if (!resolved && sol.status !== 'max-time') return inconclusive(`integration ended early: ${sol.message}; remaining change of XᵀS bounded by ${fmt(epsRem)} vs needed ${fmt(1e-10 * bound)}`);
+  if (resolved) mx = Math.max(mx, nrmInf(matTVec(data.X, m.integratedResidual(th))) + epsRem);
   const ratio = mx / bound;
   // tol: Lemma 4's bound is asserted as printed (slack exact); 1e-9 relative allows the integrator's error on S
   // (rtol 1e-11 over ≲ 1e2 steps). Not near-binding: the ratio stays ≤ 0.99 (calibration WOO-L4 worst margin −1e7).
   const outs = [within(ratio - 1, 1e-9, `max_t ‖XᵀS‖∞ / bound (α=${alpha}, D=${D})`)];
-  // Non-vacuity (asymptotic tightness): ratio ≥ 0.85 at α ≤ 0.03 — only when the run converged (otherwise inconclusive).
-  if (alpha <= 0.03) outs.push(sol.status === 'converged' || sol.loss < 1e-20 ? (ratio >= 0.85 ? pass() : fail(0.85 / ratio, `bound not tight: ratio ${fmt(ratio)}`)) : inconclusive('not converged for the tightness check'));
+  // Non-vacuity (asymptotic tightness): ratio ≥ 0.85 at α ≤ 0.03 — only when the sup over all t is resolved (otherwise inconclusive).
+  if (alpha <= 0.03) outs.push(resolved ? (ratio >= 0.85 ? pass() : fail(0.85 / ratio, `bound not tight: ratio ${fmt(ratio)}`)) : inconclusive('not converged for the tightness check'));
   return all(outs);
 }
 export const wooL4 = defineClaim<L4Inst>({
@@ -967,13 +1022,16 @@ function escRho(data: RegData): number {
 }
 function escCheck(seed: number, tier: Tier, pred: (D: number, alpha: number, g: number) => number): Outcome {
   // Draw within the formula's hypothesis (first escape halves the loss, ρ > ½ with a 0.05 margin so the crossing
-  // is not at the plateau's edge); redraw otherwise.
+  // is not at the plateau's edge); redraw otherwise. The restriction is the formula's own precondition (stated in
+  // the claim). Draws: P(ρ > 0.55) = 0.58 per draw of genReg(·, 10, 4) (measured on 4000 seeds), so 8 draws missed
+  // with probability 0.42^8 ≈ 1e-3 (seen once in 20 fresh-seed runs: global seed 773473827); 32 draws miss with
+  // probability 0.42^32 ≈ 1e-12. A draw costs one Xᵀy (microseconds), the flows run only on the accepted one.
   let data: RegData | null = null;
-  for (let attempt = 0; attempt < 8 && !data; attempt++) {
+  for (let attempt = 0; attempt < 32 && !data; attempt++) {
     const cand = genReg(seed + 7907 * attempt, 10, 4);
     if (escRho(cand) > 0.55) data = cand;
   }
-  if (!data) return inconclusive('no draw where the first escape halves the loss (ρ ≤ 0.55 in 8 draws)');
+  if (!data) return inconclusive('no draw where the first escape halves the loss (ρ ≤ 0.55 in 32 draws)');
   const g = nrmInf(matTVec(data.X, data.y));
   const outs: Outcome[] = [];
   for (const [D, als] of [[2, [1e-2, 1e-4, 1e-6]], [3, [1e-2, 1e-3]]] as [number, number[]][]) {

@@ -9,7 +9,7 @@ import { qD } from '../../src/bias/qD.js';
 import { rParam } from '../../src/bias/qR.js';
 import { minL1 } from '../../src/bias/minL1.js';
 import { minL2 } from '../../src/bias/minL2.js';
-import { SingularValueDecomposition, Matrix } from 'ml-matrix';
+import { SingularValueDecomposition, Matrix, EigenvalueDecomposition } from 'ml-matrix';
 import { gramOf, liftMeasurement, liftedReduced } from '../../src/models/factorizationLifted.js';
 import { diagonalShared } from '../../src/models/diagonalShared.js';
 import { integrateFlow } from '../../src/flow/index.js';
@@ -363,7 +363,7 @@ export const wooF3 = defineClaim<{ seed: number }>({
 });
 
 // ───────────────────────────── Figure 5 ─────────────────────────────
-interface F5Point { a2k: number; k: number; relErr: number; nuc: number; move: number; resid: number; nucSlack: number }
+interface F5Point { a2k: number; k: number; relErr: number; nuc: number; move: number; resid: number; nucSlack: number; M?: Float64Array }
 const F5_A2K = [1e-3, 1e-2, 1e-1, 1, 10];
 const F5_K = [8, 32, 128];
 const f5Memo = new Map<string, F5Point[]>();
@@ -371,11 +371,36 @@ function nuclear(M: Float64Array, d: number): number {
   const rows = Array.from({ length: d }, (_, a) => Array.from(M.subarray(a * d, (a + 1) * d)));
   return new SingularValueDecomposition(new Matrix(rows)).diagonal.reduce((s: number, v: number) => s + v, 0);
 }
-interface F5Setup { d: number; N: number; A: ReturnType<typeof liftMeasurement>[]; y: number[]; obs: number[]; obsSet: Set<number>; Y: Float64Array; nucY: number }
-function f5Setup(seed: number): F5Setup {
+export interface F5Setup { d: number; N: number; A: ReturnType<typeof liftMeasurement>[]; y: number[]; obs: number[]; obsSet: Set<number>; Y: Float64Array; nucY: number }
+/**
+ * The instance of Fig. 5: a rank-1 Y* and a mask, redrawn (seeded) until Y* is the minimum-nuclear-norm interpolant of
+ * its observed entries, i.e. until the ADMM bracket finds no exact interpolant of smaller nuclear norm
+ * (ub ≥ ‖Y*‖_*(1 − 1e-9), see minNuclearBracket). Why: the figure's metric ‖M‖_* − ‖Y*‖_* is the excess over the minimum
+ * only then, and the paper's reading of Fig. 5 (L239: "the nuclear norm is nearly minimized and M converges to Y*")
+ * is premised on nuclear-norm minimization recovering Y* (N = Ω̃(d^{1.2}r), L239); at the scaled-down d = 8, N = 40
+ * that premise fails for about half of the draws (11 of instance seeds 1–20), where the two halves of the statement
+ * disagree. Outside it the rich limit is NOT the minimum nuclear norm — instance seed 3 (global seed 93625699): the
+ * minimum is 8.8% below ‖Y*‖_*, and as α²k → 0 (k = 128; 1e-1 … 1e-5) the flow's excess over the minimum grows,
+ * 0.012, 0.017, 0.049, 0.076, 0.090, while its distance to Y* shrinks, 0.39 … 0.017: the rich limit is the rank-1 Y*
+ * (greedy low-rank learning), 9.6% above the minimum nuclear norm — a counterexample to the caption's conjecture,
+ * reported, not tested here. Redraws: P(accept) ≈ 0.45 per draw; 20 draws all rejected has probability ≈ 6e-6
+ * (then the last draw is used and f5Check's bracket guard applies). The first draw is f5Candidate(seed).
+ */
+const f5SetupMemo = new Map<number, F5Setup>();
+export function f5Setup(seed: number): F5Setup {
+  const hit = f5SetupMemo.get(seed);
+  if (hit) return hit;
+  const rng = new Rng(seed);
+  let S = f5Draw(rng);
+  for (let attempt = 1; attempt < 20 && minNuclearBracket(S).ub < S.nucY * (1 - 1e-9); attempt++) S = f5Draw(rng);
+  f5SetupMemo.set(seed, S);
+  return S;
+}
+/** The first (unfiltered) draw of f5Setup's stream. */
+export const f5Candidate = (seed: number): F5Setup => f5Draw(new Rng(seed));
+function f5Draw(rng: Rng): F5Setup {
   const d = 8;
   const N = 40;
-  const rng = new Rng(seed);
   const u = rng.normals(d);
   const v = rng.normals(d);
   const Y = Float64Array.from({ length: d * d }, (_, e) => u[Math.floor(e / d)] * v[e % d]);
@@ -399,6 +424,56 @@ function f5Setup(seed: number): F5Setup {
   });
   return { d, N, A, y: obs.map((e) => Y[e]), obs, obsSet: new Set(obs), Y, nucY: nuclear(Y, d) };
 }
+/**
+ * Certified bracket on the minimum nuclear norm over the interpolants {M : M_Ω = y} (the rich-limit target of Fig. 5).
+ * ADMM on min ‖X‖_* s.t. X = Z, Z_Ω = y (ρ = 1): X ← SVT_{1/ρ}(Z − U), Z ← X + U with Z_Ω reset to y, U ← U + X − Z.
+ * Upper bound: Z is an exact interpolant, so ‖Z‖_* ≥ min. Lower bound (weak duality): for any Λ supported on Ω,
+ * min ≥ ⟨y, Λ⟩ / max(1, ‖Λ‖_op); ADMM's dual iterate ρU (restricted to Ω) is such a Λ. Stops as soon as the bracket
+ * decides the question the check asks: ‖Y*‖_* is the minimum to within 1e-6 (lb ≥ ‖Y*‖_*(1 − 1e-6); 1e-6 is far below
+ * the 0.02 resolution of the excess the check uses), or the minimum is located to 1e-4 relative (ub − lb ≤ 1e-4·lb, so
+ * an ub < ‖Y*‖_*(1 − 1e-9) then certifies an exact interpolant of smaller nuclear norm than Y*; 1e-9 ≫ the SVD's
+ * rounding ≈ d·ε), or after 20000 iterations (≈ 3 s at d = 8; then undecided).
+ */
+export function minNuclearBracket(S: F5Setup): { ub: number; lb: number; Z: Float64Array } {
+  const { d, N, obs, y, nucY } = S;
+  const fill = (M: Matrix) => {
+    for (let n = 0; n < N; n++) M.set(Math.floor(obs[n] / d), obs[n] % d, y[n]);
+    return M;
+  };
+  let Z = fill(Matrix.zeros(d, d));
+  let U = Matrix.zeros(d, d);
+  let ub = Infinity;
+  let lb = -Infinity;
+  let best = Z;
+  for (let it = 0; it < 20000; it++) {
+    const svd = new SingularValueDecomposition(Matrix.sub(Z, U));
+    const sv = svd.diagonal.map((v: number) => Math.max(0, v - 1));
+    const X = svd.leftSingularVectors.mmul(Matrix.diag(sv)).mmul(svd.rightSingularVectors.transpose());
+    Z = fill(Matrix.add(X, U));
+    U = Matrix.add(U, Matrix.sub(X, Z));
+    if (it % 50 === 49) {
+      const nz = new SingularValueDecomposition(Z).diagonal.reduce((a: number, v: number) => a + v, 0);
+      if (nz < ub) { ub = nz; best = Z.clone(); }
+      const lam = Matrix.zeros(d, d);
+      let dual = 0;
+      for (let n = 0; n < N; n++) {
+        const [a, b] = [Math.floor(obs[n] / d), obs[n] % d];
+        lam.set(a, b, -U.get(a, b)); // the multiplier of Z_Ω = y is −ρU (scaled-form ADMM sign)
+        dual -= y[n] * U.get(a, b);
+      }
+      const op = new SingularValueDecomposition(lam, { computeLeftSingularVectors: false, computeRightSingularVectors: false }).diagonal[0];
+      lb = Math.max(lb, dual / Math.max(1, op));
+      if (lb >= nucY * (1 - 1e-6) || ub - lb <= 1e-4 * lb) break;
+    }
+  }
+  return { ub, lb, Z: Float64Array.from(best.to1DArray()) };
+}
+const f5BracketMemo = new Map<number, ReturnType<typeof minNuclearBracket>>();
+const f5Bracket = (seed: number, S: F5Setup) => {
+  let b = f5BracketMemo.get(seed);
+  if (!b) f5BracketMemo.set(seed, (b = minNuclearBracket(S)));
+  return b;
+};
 /** One gradient flow of Fig. 5 at width k and α²k, from the init drawn with replicate index r (r = 0: the grid's draw). */
 function f5Run(S: F5Setup, seed: number, k: number, a2k: number, r: number, tier: Tier): F5Point {
   const { d, N, A, y, obs, obsSet, Y, nucY } = S;
@@ -423,7 +498,7 @@ function f5Run(S: F5Setup, seed: number, k: number, a2k: number, r: number, tier
   const diff = M.map((x, e) => x - Y[e]);
   // nucSlack: M misses the observations by E (supported on the mask, ‖E‖_F = √N·resid); M + E interpolates exactly and
   // ‖M + E‖_* ≤ ‖M‖_* + ‖E‖_* ≤ ‖M‖_* + √d‖E‖_F, so nuc < −nucSlack certifies an interpolant with smaller nuclear norm than Y*.
-  return { a2k, k, relErr: nrm2(diff) / nrm2(Y), nuc: (nuclear(M, d) - nucY) / nucY, move: rmsUnobs(M.map((x, e) => x - M0[e])) / rmsUnobs(Y), resid, nucSlack: (Math.sqrt(d * N) * resid) / nucY };
+  return { a2k, k, relErr: nrm2(diff) / nrm2(Y), nuc: (nuclear(M, d) - nucY) / nucY, move: rmsUnobs(M.map((x, e) => x - M0[e])) / rmsUnobs(Y), resid, nucSlack: (Math.sqrt(d * N) * resid) / nucY, M };
 }
 function f5Data(seed: number, tier: Tier): F5Point[] {
   const key = `${seed}/${tier}`;
@@ -511,8 +586,20 @@ function f5Check(seed: number, tier: Tier, variant: 'true' | 'frozenRich' | 'noC
   // nuclear norm than Y*, so nuclear-norm minimization does not recover Y* and the rich end is not expected to
   // (instance seed 878307555 at global seed 28: nuc = −0.0043 at the rich end, slack ≈ 3e-4, rich-end error 0.16).
   // (Formerly a fixed −0.01 band, which let that instance's recovery sub-check run and fail.)
-  const minNuc = Math.min(0, ...pts.map((p) => p.nuc));
-  const proxyOk = pts.every((p) => p.nuc >= -p.nucSlack);
+  // Second certificate (the catalog's "SVT on the side"): the ADMM bracket of the minimum nuclear norm (minNuclearBracket).
+  // Global seed 709854405 (instance seed 503605753; Y* very coherent, column norms 0.03–3.7): ADMM finds an exact
+  // interpolant with ‖·‖_* 0.05% below ‖Y*‖_* (3% from Y*), while the rich-end flows (α²k = 1e-3 and 1e-2, k = 8 and 128,
+  // unchanged from T = 100 to T = 3000) converge to an interpolant 41% from Y* with excess 4% — the flows do not find
+  // a smaller one, so the flow certificate alone let the recovery sub-check run on an instance where nuclear-norm
+  // minimization does not recover Y* (the paper's premise for recovery, L239) and it failed (0.41 vs 0.19).
+  // With the bracket, the excess is measured from the bracket's lower bound lb ≤ min (conservative: a larger excess).
+  // f5Setup now redraws such instances (Y* not the minimum: outside the premise), so this guard only acts in the
+  // ≈ 6e-6 case where all of its 20 draws were rejected.
+  const S = f5Setup(seed);
+  const br = f5Bracket(seed, S);
+  const yStarNotMin = br.ub < S.nucY * (1 - 1e-9);
+  const minNuc = Math.min(0, ...pts.map((p) => p.nuc), yStarNotMin ? br.lb / S.nucY - 1 : 0);
+  const proxyOk = !yStarNotMin && pts.every((p) => p.nuc >= -p.nucSlack);
   if (!proxyOk) for (const p of pts) p.nuc = (p.nuc - minNuc) / (1 + minNuc);
   if (pts.some((p) => p.resid > 2e-3)) return inconclusive(`observed-entry residual above 2e-3 at T = 100 (max ${fmt(Math.max(...pts.map((p) => p.resid)))})`);
   const res = Math.max(0.02, ...pts.filter((p) => p.a2k === F5_A2K[0]).map((p) => Math.abs(p.nuc)));
@@ -552,10 +639,12 @@ export const wooF5 = defineClaim<{ seed: number }>({
   id: 'WOO-F5',
   paper: PAPER,
   title: 'Figure 5: matrix completion has a rich/kernel transition at α²k ≍ 1 that collapses across widths',
-  statement: 'Scaled Fig. 5 (d = 8, N = 40 observed entries of a rank-1 Y*, k ∈ {8, 128} (ci) / {8, 32, 128}, α²k ∈ {1e-3 … 10}, gradient flow T = 100, c_L = 1): excess nuclear norm at α²k = 1e-3 ≤ 1/20 of that at α²k = 10, and a ≥ 5× smaller error to Y*; excess nondecreasing in α²k (to the rich-end resolution); at k = 128 unobserved entries move less at α²k = 10 than at α²k = 1e-3; at α²k = 1 the log-gap of the excess between k = 8 and k = 128 is below the rise of the k = 128 excess over a decade of α²k (collapse in α²k rather than α²), by a one-sided 95% Student-t test over replicate inits (4 at ci, 6 default, 10 deep; reversed at 95%: fail).',
+  statement: 'Scaled Fig. 5 (d = 8, N = 40 observed entries of a rank-1 Y*, drawn so that Y* is the minimum-nuclear-norm interpolant of its observed entries — the premise of L239, certified by an ADMM bracket; k ∈ {8, 128} (ci) / {8, 32, 128}, α²k ∈ {1e-3 … 10}, gradient flow T = 100, c_L = 1): excess nuclear norm at α²k = 1e-3 ≤ 1/20 of that at α²k = 10, and a ≥ 5× smaller error to Y*; excess nondecreasing in α²k (to the rich-end resolution); at k = 128 unobserved entries move less at α²k = 10 than at α²k = 1e-3; at α²k = 1 the log-gap of the excess between k = 8 and k = 128 is below the rise of the k = 128 excess over a decade of α²k (collapse in α²k rather than α²), by a one-sided 95% Student-t test over replicate inits (4 at ci, 6 default, 10 deep; reversed at 95%: fail).',
   where: 'L252, L239',
   kind: 'experiment',
   expected: 'holds',
+  erratum: 'The caption\'s conjecture (excess nuclear norm zero in the rich limit) and L239\'s "nuclear norm nearly minimized" hold only under L239\'s premise that nuclear-norm minimization recovers Y*; at d = 8, N = 40 about half of the draws violate it, and there the rich limit is the low-rank Y*, not the minimum nuclear norm (WOO-F5-LITERAL). This claim redraws until Y* is the minimum (ADMM bracket).',
+  counterpart: 'WOO-F5-LITERAL',
   arbitrary: fc.record({ seed: seedArb }),
   check: (i, ctx) => f5Check(i.seed, ctx.tier, 'true'),
   falsifiers: [
@@ -565,7 +654,166 @@ export const wooF5 = defineClaim<{ seed: number }>({
   runs: { ci: 1, default: 2, deep: 5 },
 });
 
+// ───────────────────────────── Figure 5, literal: the rich limit minimises the nuclear norm ─────────────────────────────
+/**
+ * WOO-F5-LITERAL: the unconditional reading of L239 / the Fig. 5 caption — "for σ√k ≪ 1 the nuclear norm is nearly
+ * minimized", the excess "conjectured to be zero in the rich limit" — on draws WITHOUT the L239 premise (Y* is not the
+ * minimum-nuclear-norm interpolant of its observed entries). Draws: f5Draw on the stream Rng(seed), redrawn until the
+ * ADMM bracket's upper bound satisfies ub < ‖Y*‖_*(1 − F5L_MARGIN); F5L_MARGIN = 1e-4 is the bracket's location
+ * precision (it stops at ub − lb ≤ 1e-4·lb), so an accepted Y* sits above the minimum by more than the bracket resolves.
+ * P(accept) ≈ 0.55 per draw (11 of instance seeds 1–20 violate the premise), so 20 rejected draws (then inconclusive)
+ * has probability ≈ 1e-7. The first draw of instance seed 3 is accepted (ub 8.8% below ‖Y*‖_*).
+ */
+const F5L_A2K = [1e-1, 1e-2, 1e-3, 1e-4, 1e-5];
+const F5L_K = 128;
+const F5L_MARGIN = 1e-4;
+interface F5LPoint { a2k: number; lo: number; hi: number; distY: number; distZ: number; distErr: number; resid: number }
+const f5LMemo = new Map<string, { S: F5Setup; ub: number; lb: number; draws: number; pts: F5LPoint[] } | null>();
+function f5LiteralData(seed: number, tier: Tier) {
+  const key = `${seed}/${tier}`;
+  if (f5LMemo.has(key)) return f5LMemo.get(key)!;
+  const rng = new Rng(seed);
+  let found: { S: F5Setup; br: ReturnType<typeof minNuclearBracket>; draws: number } | null = null;
+  for (let draws = 1; draws <= 20 && !found; draws++) {
+    const S = f5Draw(rng);
+    const br = minNuclearBracket(S);
+    if (br.ub < S.nucY * (1 - F5L_MARGIN)) found = { S, br, draws };
+  }
+  if (!found) {
+    f5LMemo.set(key, null);
+    return null;
+  }
+  const { S, br, draws } = found;
+  const { d, N, Y } = S;
+  const { ub, lb, Z } = br;
+  const nZ = nrm2(Z);
+  const nY = nrm2(Y);
+  const pts = F5L_A2K.map((a2k): F5LPoint => {
+    const p = f5Run(S, seed, F5L_K, a2k, 0, tier);
+    const M = p.M!;
+    const nucM = S.nucY * (1 + p.nuc);
+    // Residual slack (as in f5Run): the exact interpolant M + E (E on the mask, ‖E‖_F = √N·resid) has
+    // |‖M + E‖_* − ‖M‖_*| ≤ √d‖E‖_F. Horizon error: the catalog's pre-check saw the metrics change by < 1e-3 between
+    // T = 85 and T = 1000, so T = 100 stands for the limit to ±1e-3. Reference: min ∈ [lb, ub] (the bracket).
+    // lo ≤ true excess (larger reference ub, smaller norm); hi ≥ true excess (smaller reference lb, larger norm).
+    const slack = Math.sqrt(d * N) * p.resid;
+    return {
+      a2k,
+      lo: (nucM - slack - ub) / ub - 1e-3,
+      hi: (nucM + slack - lb) / lb + 1e-3,
+      distY: nrm2(M.map((x, e) => x - Y[e])) / nY,
+      distZ: nrm2(M.map((x, e) => x - Z[e])) / nZ,
+      // distance error: ‖E‖_F/‖Z‖_F plus the same 1e-3 horizon allowance.
+      distErr: (Math.sqrt(N) * p.resid) / nZ + 1e-3,
+      resid: p.resid,
+    };
+  });
+  const out = { S, ub, lb, draws, pts };
+  f5LMemo.set(key, out);
+  return out;
+}
+/**
+ * The literal conjecture along α²k = 1e-1 … 1e-5 at k = 128: the excess over the minimum nuclear norm at the smallest α²k
+ * is ≤ 0.02 (the catalog's rich-end threshold, L844), and it does not increase as α²k decreases (it vanishes in the
+ * limit). Conservative for refuting: the endpoint is tested on its lower bound lo, and an increase counts only when
+ * the next (smaller α²k) lower bound exceeds the previous upper bound hi. `toMinimiser` (falsifier): the even stronger
+ * "M converges to the minimum-nuclear-norm interpolant Z" (the ADMM one), the same test on ‖M − Z‖_F/‖Z‖_F with the
+ * catalog's recovery threshold 0.05 (L844).
+ */
+function f5LiteralCheck(seed: number, tier: Tier, variant: 'literal' | 'toMinimiser'): Outcome {
+  const D = f5LiteralData(seed, tier);
+  if (!D) return inconclusive('20 draws, none with Y* above the minimum nuclear norm by more than the bracket precision');
+  const { S, ub, lb, draws, pts } = D;
+  if (pts.some((p) => p.resid > 2e-3)) return inconclusive(`observed-entry residual above 2e-3 at T = 100 (max ${fmt(Math.max(...pts.map((p) => p.resid)))})`);
+  const gap = `draw ${draws}: min ‖·‖_* ∈ [${fmt(lb)}, ${fmt(ub)}], ‖Y*‖_* = ${fmt(S.nucY)} (${fmt(S.nucY / ub - 1)} above); α²k = ${F5L_A2K.join(', ')} at k = ${F5L_K}`;
+  const last = pts[pts.length - 1];
+  const outs: Outcome[] = [];
+  if (variant === 'literal') {
+    // Threshold 0.02: the catalog's rich-end bound on the excess (nuc ≤ 0.02 at α²k ≤ 1e-2), tested on the lower bound lo.
+    outs.push(within(last.lo, 0.02, `excess over the minimum nuclear norm at α²k = ${last.a2k} (lower bound; ${gap}; excess ∈ [lo, hi]: ${pts.map((p) => `[${fmt(p.lo)}, ${fmt(p.hi)}]`).join(', ')}; ‖M − Y*‖/‖Y*‖ = ${pts.map((p) => fmt(p.distY)).join(', ')})`));
+    const up = pts.findIndex((p, m) => m > 0 && p.lo > pts[m - 1].hi);
+    outs.push(up < 0 ? pass() : fail(pts[up].lo / Math.max(pts[up - 1].hi, 1e-12), `excess over the minimum nuclear norm increases as α²k → 0: ≥ ${fmt(pts[up].lo)} at α²k = ${pts[up].a2k} vs ≤ ${fmt(pts[up - 1].hi)} at ${pts[up - 1].a2k} (${gap})`));
+  } else {
+    // Threshold 0.05: the catalog's recovery bound (rel_err ≤ 0.05 at α²k ≤ 1e-2), tested on distZ − distErr (a lower bound).
+    outs.push(within(last.distZ - last.distErr, 0.05, `mutant: ‖M − Z‖_F/‖Z‖_F to the ADMM minimiser Z at α²k = ${last.a2k} (lower bound; ${gap}; ${pts.map((p) => fmt(p.distZ)).join(', ')})`));
+    const up = pts.findIndex((p, m) => m > 0 && p.distZ - p.distErr > pts[m - 1].distZ + pts[m - 1].distErr);
+    outs.push(up < 0 ? pass() : fail(2, `mutant: distance to the minimiser Z increases as α²k → 0: ${pts.map((p) => fmt(p.distZ)).join(', ')} (${gap})`));
+  }
+  return all(outs);
+}
+export const wooF5Literal = defineClaim<{ seed: number }>({
+  id: 'WOO-F5-LITERAL',
+  paper: PAPER,
+  title: 'as printed (L239, Fig. 5 caption): in the rich limit the nuclear norm is (nearly) minimised, for any draw',
+  statement: 'Unconditional reading of L239 ("when σ = o(1/√k), the nuclear norm is nearly minimized") and of the Fig. 5 caption (excess nuclear norm "conjectured to be zero in the rich limit"), taken with the minimum nuclear norm over the interpolants of the observed entries as the reference: on a scaled Fig. 5 draw (d = 8, N = 40, rank-1 Y*) on which Y* is NOT that minimum (ADMM bracket: ub < ‖Y*‖_*(1 − 1e-4)), gradient flow at k = 128 along α²k = 1e-1, 1e-2, … 1e-5 (T = 100, c_L = 1) has excess (‖M‖_* − min)/min ≤ 0.02 at α²k = 1e-5 (measured against ub: a lower bound) and non-increasing as α²k decreases (beyond the bracket, residual and horizon error bars). Instance: instance seed 3 (the draw behind global seed 93625699 of WOO-F5).',
+  where: 'L239, L252 (Fig. 5 caption)',
+  kind: 'experiment',
+  expected: 'refuted',
+  erratum: 'The rich limit need not minimise the nuclear norm. At the scaled-down size about half of the draws have an interpolant of smaller nuclear norm than the rank-1 Y* (nuclear-norm minimisation does not recover Y*: L239\'s premise N = Ω̃(d^{1.2}r) fails), and on such a draw the small-initialisation flow still goes to the low-rank Y* — its excess over the true minimum grows toward ‖Y*‖_*/min − 1 (≈ 9.6% on instance seed 3) as α²k → 0 — consistent with the known greedy low-rank behaviour of small-initialisation factorization (rank minimisation rather than nuclear-norm minimisation). The caption\'s metric ‖M‖_* − ‖Y*‖_* hides this, since it takes ‖Y*‖_* as the minimum. The corrected claim WOO-F5 adds the L239 premise (draws where Y* is the minimum-nuclear-norm interpolant).',
+  counterpart: 'WOO-F5',
+  arbitrary: fc.constant({ seed: 3 }),
+  check: (i, ctx) => f5LiteralCheck(i.seed, ctx.tier, 'literal'),
+  falsifiers: [
+    {
+      name: 'the flow converges to the minimum-nuclear-norm interpolant',
+      description: 'the even stronger "M_{α,k} → argmin ‖·‖_* as α²k → 0": distance to the ADMM minimiser Z ≤ 0.05 at α²k = 1e-5 and non-increasing (same draws and flows)',
+      check: (i, ctx) => f5LiteralCheck(i.seed, ctx.tier, 'toMinimiser'),
+    },
+  ],
+  runs: { ci: 1, default: 1, deep: 1 },
+});
+
 // ───────────────────────────── Figure 6(a, b): tiny ReLU nets ─────────────────────────────
+/**
+ * Gradient descent for Fig. 6 = trainRelu (step 0.5/λ_max(NTK), refreshed every 25 steps, a step that raises the loss is
+ * rejected and the step halved) run in chunks of 100 steps (a multiple of the 25-step refresh, with the loss target
+ * rescaled to the same absolute value, so the iterates are those of one trainRelu call), plus a fallback when a chunk
+ * makes no progress. Why: the monotone acceptance rule can lock up at a ReLU kink. Global seed 2082319072 (instance
+ * seed 1907444987, D = 2, α = 0.3, all 6 inits): the loss stayed at 1.540e-3 (target 1.6e-4) for 24000 steps with
+ * ‖∇L‖ = 1.2e-2 and λ_min(NTK) = 3e-3 > 0 — not a stationary point: every trial step crosses an activation boundary of
+ * some training point and raises the loss, is rejected, and the 25-step refresh restores the same step. Plain GD from
+ * there (no acceptance test: the paper trains with plain gradient descent) keeps decreasing the loss through the
+ * zig-zag (1.54e-3 → 8.5e-4 in 2000 steps at η = 0.01, with ≈ 550 increasing steps). So after a chunk whose loss
+ * dropped by < 1e-6 relative, the remaining step budget runs plain GD with the same step rule, stopping at the same
+ * target (a run that still misses it is a genuine plateau and is left out, as before). A run that never stalls is
+ * unchanged, so the step-cap calibration (median 111, max 1964 steps) stands.
+ */
+export function trainF6(net: ReturnType<typeof reluNet>, w0: Float64Array, xs: number[][], ys: number[], tol: number, maxSteps: number): { w: Float64Array; converged: boolean } {
+  const half = 0.5 * ys.reduce((a, v) => a + v * v, 0);
+  const lossOf = (v: Float64Array) => xs.reduce((a, x, n) => a + 0.5 * (net.forward(v, x) - ys[n]) ** 2, 0);
+  const target = tol * Math.max(lossOf(w0), half);
+  let w = w0;
+  let steps = 0;
+  let stalled = false;
+  while (steps < maxSteps) {
+    const L = lossOf(w);
+    const tr = trainRelu(net, w, xs, ys, target / Math.max(L, half), Math.min(100, maxSteps - steps));
+    steps += Math.max(tr.steps, 1);
+    w = tr.w;
+    if (tr.loss <= target) return { w, converged: true };
+    if (!(tr.loss < L * (1 - 1e-6))) { stalled = true; break; }
+  }
+  if (!stalled) return { w, converged: false };
+  let eta = 0;
+  for (; steps < maxSteps; steps++) {
+    if (steps % 25 === 0) {
+      const K = ntkGram(net, w, xs);
+      eta = 0.5 / Math.max(1e-300, ...new EigenvalueDecomposition(new Matrix(K), { assumeSymmetric: true }).realEigenvalues);
+    }
+    const g = new Float64Array(net.dim);
+    let L = 0;
+    for (let n = 0; n < xs.length; n++) {
+      const r = net.forward(w, xs[n]) - ys[n];
+      L += 0.5 * r * r;
+      const gf = net.gradF(w, xs[n]);
+      for (let k = 0; k < net.dim; k++) g[k] += r * gf[k];
+    }
+    if (!Number.isFinite(L)) return { w, converged: false };
+    if (L <= target) return { w, converged: true };
+    w = w.map((v, k) => v - eta * g[k]);
+  }
+  return { w, converged: lossOf(w) <= target };
+}
 /** One student init j: kernel distance and test error at each α, and whether training reached the target. */
 interface F6Init { kdist: number[]; testErr: number[]; ok: boolean[] }
 interface F6Row { D: number; alphas: number[]; inits: F6Init[] }
@@ -612,7 +860,7 @@ function f6Data(seed: number, tier: Tier): F6Row[] {
         // 6 inits × α = 0.3, 10, width 20; 5 did not converge by 6000); a run still above the target after 3× the
         // largest converged count is a plateau (dead units): that init is left out of the trend test. (A cap of
         // 4000 was tried: at global seed 22 some D = 3 inits converge only between 4000 and 6000 steps.)
-        const tr = trainRelu(net, w0, xs, ys, 1e-3, 6000);
+        const tr = trainF6(net, w0, xs, ys, 1e-3, 6000);
         it.kdist.push(kernelCosineDistance(ntkGram(net, w0, xs), ntkGram(net, tr.w, xs)));
         it.testErr.push(xt.reduce((s, x, k) => s + (net.forward(tr.w, x) - yt[k]) ** 2, 0) / xt.length);
         it.ok.push(tr.converged);
@@ -817,5 +1065,5 @@ export const wooAPPA = defineClaim<{ seed: number }>({
   runs: { ci: 4, default: 10, deep: 30 },
 });
 
-export const figureClaims: Claim[] = [wooF1, wooF2, wooF3, wooF5, wooF6, wooF7, wooF8, wooAPPA];
+export const figureClaims: Claim[] = [wooF1, wooF2, wooF3, wooF5, wooF5Literal, wooF6, wooF7, wooF8, wooAPPA];
 export const figureSpecs: FigureSpec[] = [fig1, fig2, fig3, fig5, fig6];

@@ -122,11 +122,70 @@ function quadrature(f: (u: number) => number, a: number, b: number, n = 400): nu
   for (let k = 1; k < n; k++) s += (k % 2 ? 4 : 2) * f(a + k * h);
   return (s * h) / 3;
 }
+/**
+ * Lemma 4's (p, q) at t by integrating the system itself (dopri5, rtol 1e-12): no angle parametrisation, no W_L, no
+ * closed form. For t < 0 the system is integrated in τ = −t (p' = −p^{L−2}q, q' = −p^{L−1} in τ).
+ */
+function pqByOde(L: number, t: number): { p: number; q: number; ok: boolean; steps: number } {
+  const sg = t < 0 ? -1 : 1;
+  const res = integrateOde(
+    (_t, y, o) => {
+      o[0] = sg * Math.pow(y[0], L - 2) * y[1];
+      o[1] = sg * Math.pow(y[0], L - 1);
+    },
+    Float64Array.from([1, 0]),
+    { tMax: Math.abs(t), rtol: 1e-12, atol: 1e-14, maxSteps: 200000, divergeNorm: 1e300 },
+  );
+  return { p: res.y[0], q: res.y[1], ok: res.status === 'done', steps: res.steps };
+}
+/** Root of an increasing f on [0, hi] at |target| (odd extension); NaN when |target| > f(hi). Plain bisection. */
+function oddRoot(f: (x: number) => number, hi: number, target: number): number {
+  const a = Math.abs(target);
+  if (a > f(hi)) return Number.NaN;
+  let lo = 0;
+  for (let k = 0; k < 200 && hi - lo > 1e-17; k++) {
+    const mid = 0.5 * (lo + hi);
+    if (f(mid) < a) lo = mid;
+    else hi = mid;
+  }
+  return Math.sign(target) * 0.5 * (lo + hi);
+}
+export type L4XClosedVariant = 'catalog' | 'exponent' | 'constant';
+/**
+ * The catalog's closed forms of h_L (YUN-L4X, written out here, not through src/bias/yunTheory.ts):
+ * h_2 = ½ sinh 2t; h_3 = tan t sec² t; h_4 = t/(1−t²)²; h_L = sin θ / cos^L θ with t = W_L(θ) and the closed
+ * W_5 = ½(θ + sin θ cos θ), W_6 = sin θ − sin³θ/3 (for L = 6, s = sin θ solves s³ − 3s + 3t = 0, whose root in
+ * (−1, 1) is s = 2 sin(⅓ asin(3t/2)) by sin 3φ = 3 sin φ − 4 sin³φ).
+ * Mutants: 'exponent' uses one power of cos θ too few (h = sin θ / cos^{L−1} θ, i.e. p^{L−2}q);
+ * 'constant' drops a constant: h_2 = sinh 2t, W_5 = θ + sin θ cos θ, W_6 = sin θ − sin³θ (L = 3, 4 unchanged).
+ */
+function closedHL(L: number, t: number, v: L4XClosedVariant): number {
+  const e = v === 'exponent' ? 1 : 0;
+  switch (L) {
+    case 2:
+      return v === 'exponent' ? Math.sinh(t) : v === 'constant' ? Math.sinh(2 * t) : 0.5 * Math.sinh(2 * t);
+    case 3:
+      return Math.tan(t) / Math.pow(Math.cos(t), 2 - e);
+    case 4:
+      return t / Math.pow(1 - t * t, 2 - e / 2);
+    case 5: {
+      const W5 = v === 'constant' ? (th: number) => th + Math.sin(th) * Math.cos(th) : (th: number) => 0.5 * (th + Math.sin(th) * Math.cos(th));
+      const th = oddRoot(W5, Math.PI / 2, t);
+      return Math.sin(th) / Math.pow(Math.cos(th), 5 - e);
+    }
+    case 6: {
+      const s = v === 'constant' ? oddRoot((x) => x - x ** 3, 1 / Math.sqrt(3), t) : 2 * Math.sin(Math.asin(1.5 * t) / 3);
+      return s / Math.pow(1 - s * s, 3 - e / 2);
+    }
+    default:
+      throw new Error(`closedHL: no closed form for L = ${L}`);
+  }
+}
 interface L4XInst {
   L: number;
   t: number;
 }
-function l4xCheck({ L, t }: L4XInst, mutantHexp = 0, mutantH2 = false): Outcome {
+function l4xCheck({ L, t }: L4XInst, mutantHexp = 0, mutantH2 = false, closedVariant: L4XClosedVariant = 'catalog'): Outcome {
   const c = blowupTime(L);
   const tt = Math.sign(t) * Math.min(Math.abs(t), 0.9 * Math.min(c, 3));
   const { p, q } = pqL(L, tt);
@@ -134,11 +193,25 @@ function l4xCheck({ L, t }: L4XInst, mutantHexp = 0, mutantH2 = false): Outcome 
   // 1e-10·p² is a generous rounding slack (measured ≤ 4.6e-16·p², ~2×10⁵ headroom) that any wrong (p, q)
   // (an O(1) defect) still exceeds.
   const outs: Outcome[] = [within(Math.abs(p * p - q * q - 1), 1e-10 * p * p, 'p² − q² = 1')];
-  const closed = L === 2 ? 0.5 * Math.sinh(2 * tt) : L === 3 ? Math.tan(tt) / Math.cos(tt) ** 2 : L === 4 ? tt / (1 - tt * tt) ** 2 : Math.pow(p, L - 1) * q;
-  // tol: rounding only. For L = 4 hL goes through θ by bisection to 1e-17 and W_L; with |t| ≤ 0.9 (1 − t² ≥ 0.19)
-  // the relative condition of h_4 is ≲ 10², so the error is ≲ 10²·ε ≈ 2e-14 relative; 1e-10 leaves ≥ 10³×
-  // (measured 3e-15 relative). For L = 2, 5, 6 the 'closed' side is the library's own formula (exactly 0).
-  outs.push(within(Math.abs(closed - hL(L, tt)), 1e-10 * (1 + Math.abs(closed)), 'closed form h_L'));
+  // Closed forms against an independent computation: (p, q) from integrating Lemma 4's ODE to tt (no angle
+  // parametrisation, no library h_L), h_ode = p^{L−1} q. (Before, the closed side for L = 2, 5, 6 was the library's
+  // own expression, so the comparison was 0 by construction.)
+  const ode = pqByOde(L, tt);
+  if (!ode.ok) return inconclusive(`ODE for (p, q) did not reach t = ${tt}`);
+  const hOde = Math.pow(ode.p, L - 1) * ode.q;
+  const closed = closedHL(L, tt, closedVariant);
+  if (!Number.isFinite(closed)) return inconclusive(`closed form (${closedVariant}) undefined at t = ${tt}: W_L has no root there`);
+  // tol: the ODE side dominates. dopri5 keeps the local error ≤ atol + rtol·|y| (rtol 1e-12) over ≲ 10² steps
+  // (measured ≤ 60 steps), so the state's relative error is ≲ 1e-10; |tt| ≤ 0.9·c_L keeps h away from its pole,
+  // where a time error δ is amplified by (L−1)/((L−2)(c_L − t)) ≤ 10·(L−1)/((L−2)c_L) ≤ 20 (L = 6: 19; L = 3: 13;
+  // L = 2 has no pole), so h_ode is accurate to ≲ 2e-9 relative. The closed side is rounding (bisection to 1e-17 in θ
+  // for L = 5, condition ≤ 10²). 1e-8·(1 + |h|) leaves ≥ 5× over the bound (the same level as YUN-L4's closed-vs-ODE
+  // grid; measured worst 3.1e-4 of the allowance, i.e. ≈ 3e-12 relative, over L = 2…6 and t on a 0.01 grid of
+  // [−1.4, 1.4]); every mutant is off by a factor cos θ or 2 (or W off by O(θ³)), i.e. O(t²)–O(1) relative for |t| ≳ 1e-3.
+  outs.push(within(Math.abs(closed - hOde), 1e-8 * (1 + Math.abs(hOde)), `closed h_${L}${closedVariant === 'catalog' ? '' : ` (${closedVariant} mutant)`} vs ODE p^{L−1}q at t = ${tt.toPrecision(4)}`));
+  if (closedVariant !== 'catalog') return all(outs);
+  // The library's h_L (used below and by every Theorem-5 predictor) against the same ODE value; tol as above.
+  outs.push(within(Math.abs(hL(L, tt) - hOde), 1e-8 * (1 + Math.abs(hOde)), 'library h_L vs ODE'));
   // Legendre: H_L(h_L(t)) = t h_L(t) − q²/2, with H_L by composite Simpson quadrature of h^{-1} on [0, u].
   // The quadrature error is not a fixed 1e-9: u = h_L(t) grows without bound as t → c_L (u ≈ 39 at L = 3,
   // t = 1.28), so the panel width u/n grows while h^{-1} keeps O(1) curvature near 0. We therefore estimate it
@@ -167,16 +240,23 @@ function l4xCheck({ L, t }: L4XInst, mutantHexp = 0, mutantH2 = false): Outcome 
   }
   return all(outs);
 }
+/**
+ * Instances: the depth L from fast-check, t uniform on [−1.4, 1.4] from a seeded Rng (fc.double piles its draws on 0,
+ * ±tiny and the endpoints, where the closed-form mutants are within the tolerance of the truth). l4xCheck clamps
+ * |t| to 0.9·min(c_L, 3), so for L ≥ 3 the corner near the pole is drawn with positive probability.
+ */
+const l4xArb = (Larb: fc.Arbitrary<number>) =>
+  fc.record({ L: Larb, seed: seedArb }).map(({ L, seed }) => ({ L, t: Number(new Rng(seed).range(-1.4, 1.4).toFixed(6)) }));
 const yunL4X = defineClaim<L4XInst>({
   id: 'YUN-L4X',
   paper: PAPER,
   title: 'closed forms of h_L and H_L (derived): p² − q² = 1, Legendre identity, Taylor coefficients',
   statement:
-    'Derived (not in the paper): p_L² − q_L² ≡ 1, so p = sec θ, q = tan θ, t = ∫_0^θ cos^{L−3}; h_2 = ½ sinh 2t, h_3 = tan t sec² t, h_4 = t/(1−t²)²; H_L(h_L(t)) = t h_L(t) − q_L(t)²/2; h_L(t) = t + 2(L−1)/3 t³ + O(t⁵); H_2(u) = (u/2) asinh(2u) − ¼(√(1+4u²) − 1).',
+    'Derived (not in the paper): p_L² − q_L² ≡ 1, so p = sec θ, q = tan θ, t = ∫_0^θ cos^{L−3}; h_2 = ½ sinh 2t, h_3 = tan t sec² t, h_4 = t/(1−t²)², h_5 = sin θ/cos⁵θ with ½(θ + sin θ cos θ) = t, h_6 = s/(1−s²)³ with s − s³/3 = t (each compared with p^{L−1}q from an ODE solve of Lemma 4\'s system); H_L(h_L(t)) = t h_L(t) − q_L(t)²/2; h_L(t) = t + 2(L−1)/3 t³ + O(t⁵); H_2(u) = (u/2) asinh(2u) − ¼(√(1+4u²) − 1).',
   where: 'catalog YUN-L4X (derived from F.1)',
   kind: 'identity',
   expected: 'holds',
-  arbitrary: fc.record({ L: fc.integer({ min: 2, max: 6 }), t: fc.double({ min: -1.4, max: 1.4, noNaN: true }) }),
+  arbitrary: l4xArb(fc.integer({ min: 2, max: 6 })),
   check: (i) => l4xCheck(i),
   falsifiers: [
     {
@@ -187,8 +267,19 @@ const yunL4X = defineClaim<L4XInst>({
     {
       name: 'H_2 without the +¼',
       description: 'Dropping the constant gives H_2(0) = −¼ ≠ 0.',
-      arbitrary: fc.record({ L: fc.constant(2), t: fc.double({ min: -1.4, max: 1.4, noNaN: true }) }),
+      arbitrary: l4xArb(fc.constant(2)),
       check: (i) => l4xCheck(i, 0, true),
+    },
+    {
+      name: 'closed h_L with one power of sec θ too few',
+      description: 'h_2 = sinh t, h_3 = tan t sec t, h_4 = t/(1−t²)^{3/2}, h_5,6 = sin θ/cos^{L−1} θ (i.e. p^{L−2}q): rejected against the ODE solution.',
+      check: (i) => l4xCheck(i, 0, false, 'exponent'),
+    },
+    {
+      name: 'closed h_L with a dropped constant (L = 2, 5, 6)',
+      description: 'h_2 = sinh 2t (no ½), W_5 = θ + sin θ cos θ (no ½), W_6 = sin θ − sin³θ (no ⅓): rejected against the ODE solution.',
+      arbitrary: l4xArb(fc.constantFrom(2, 5, 6)),
+      check: (i) => l4xCheck(i, 0, false, 'constant'),
     },
   ],
   runs: { ci: 10, default: 30, deep: 100 },
