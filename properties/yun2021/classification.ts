@@ -14,6 +14,7 @@ import { angleDeg, distv, dotv, maxMarginL2, norm, norm1, normalizedMargin, solv
 import { weightedMaxMarginL1 } from '../../src/bias/yunLP.js';
 import { alignmentResidual, flowMultiplierResidual, kktResidual, realC, type Cvec, type KktGradient } from '../../src/bias/yunKkt.js';
 import { contractAll, contractAllBut, tensorCombination } from '../../src/models/tensor.js';
+import { normalizedJacobian } from '../../src/models/tensorNetsJacobian.js';
 import { betaOf, flowRhs, lossOf, makeNet, normalizedRhs, outputs, residual, splitParams, type Arch, type TensorNet } from '../../src/models/tensorNets.js';
 import { symEig } from '../../src/linalg/index.js';
 import { PAPER, Rng, awayFromZero, compactSvd, dft, gaussMat, gaussVec, orthCols, separableLabels } from './common.js';
@@ -31,15 +32,58 @@ export interface NormalizedRun {
   taus: number[];
 }
 /** GF until L < 1 (hypothesis of Thm 1), then the normalised flow to the τ checkpoints. */
-export function runNormalized(net: TensorNet, theta0: Float64Array, tier: Tier, wallSeconds?: number, tauList?: number[]): NormalizedRun {
+export function runNormalized(net: TensorNet, theta0: Float64Array, tier: Tier, wallSeconds?: number, tauList?: number[], stiff = false): NormalizedRun {
   const taus = tauList ?? tauCheckpoints(tier);
   const wall = wallSeconds ?? (tier === 'ci' ? 6 : 20);
   // (wall-clock guard per phase; the τ horizon is what the tier sets)
+  // stiff: past the first checkpoint, the L-stable ROS2 (see runNormalizedLong). Worth it where the flow turns stiff
+  // within the horizon — the FC nets of YUN-C1 (70 s → 15 s of CPU at tier default, seed 1, same verdicts and
+  // margins) — and not on the diagonal nets of T2/C2/C3, where dopri5 is 2–8× faster over τ ≤ 1000.
+  if (stiff && taus[0] >= 10) return runNormalizedLong(net, theta0, taus, wall);
   const pre = integrateOde((_t, y, o) => flowRhs(net, y, o), theta0, { tMax: 1e5, rtol: 1e-10, atol: 1e-12, stop: (_t, y) => lossOf(net, y) < 0.5, wallSeconds: wall, divergeNorm: 1e12 });
   if (pre.status !== 'stopped') return { ok: false, reason: `GF did not reach L < 1 (${pre.status})`, thetas: [], taus };
   const res = integrateOde((_t, y, o) => normalizedRhs(net, y, o), pre.y, { tMax: taus[taus.length - 1], tEval: taus, rtol: 1e-10, atol: 1e-12, wallSeconds: wall, divergeNorm: 1e300 });
   if (res.ys.length < taus.length) return { ok: false, reason: `normalised flow stopped at τ=${res.t.toFixed(1)} (${res.status})`, thetas: res.ys, taus };
   return { ok: true, reason: '', thetas: res.ys, taus };
+}
+
+/** ROS2 leg of the normalised flow from state y at τ0 to the later checkpoints `taus` (see runNormalizedLong). */
+export function runNormalizedLongFrom(net: TensorNet, y0: Float64Array, tau0: number, taus: number[], wallSeconds: number): NormalizedRun {
+  const rest = taus.map((tau) => tau - tau0);
+  const res = integrateOde((_t, y, o) => normalizedRhs(net, y, o), y0, {
+    tMax: rest[rest.length - 1] ?? 0,
+    tEval: rest,
+    rtol: 1e-8,
+    atol: 1e-10,
+    wallSeconds,
+    divergeNorm: 1e300,
+    method: 'ros2',
+    autonomous: true,
+    jacobian: (_t, y, J) => normalizedJacobian(net, y, J),
+  });
+  if (res.ys.length < taus.length) return { ok: false, reason: `normalised flow stopped at τ=${(tau0 + res.t).toFixed(1)} (${res.status})`, thetas: res.ys, taus };
+  return { ok: true, reason: '', thetas: res.ys, taus };
+}
+
+/**
+ * The same orbit as runNormalized, to long horizons: dopri5 to the first checkpoint (the non-stiff transient),
+ * then the L-stable Rosenbrock W-method ROS2 (src/flow/rosenbrock.ts) with the exact Jacobian of the normalised
+ * flow (src/models/tensorNetsJacobian.ts). The flow turns stiff as it runs — the softmax weights react to margin
+ * differences of size ‖Θ‖^L while the direction moves on the time scale τ — so dopri5's stable step shrinks like
+ * 1/τ (2.6·10⁵ steps for τ ∈ [100, 1000], > 2·10⁶ for [10³, 10⁴] on the T1 instance); ROS2 needs ≈ 5·10³ steps
+ * per decade of τ at rtol 1e-8, whatever τ. Accuracy: ROS2 at rtol 1e-8 and 1e-6 agree on the direction to
+ * 4e-6 up to τ = 10⁴, and with dopri5 at rtol 1e-10 to ~1e-6 at τ = 1000 (test/flow-rosenbrock.test.ts) — three
+ * orders below the residual level 1e-2 that the checks read.
+ */
+export function runNormalizedLong(net: TensorNet, theta0: Float64Array, taus: number[], wallSeconds: number): NormalizedRun {
+  const pre = integrateOde((_t, y, o) => flowRhs(net, y, o), theta0, { tMax: 1e5, rtol: 1e-10, atol: 1e-12, stop: (_t, y) => lossOf(net, y) < 0.5, wallSeconds, divergeNorm: 1e12 });
+  if (pre.status !== 'stopped') return { ok: false, reason: `GF did not reach L < 1 (${pre.status})`, thetas: [], taus };
+  const first = integrateOde((_t, y, o) => normalizedRhs(net, y, o), pre.y, { tMax: taus[0], rtol: 1e-10, atol: 1e-12, wallSeconds, divergeNorm: 1e300 });
+  if (first.status !== 'done') return { ok: false, reason: `normalised flow stopped at τ=${first.t.toFixed(1)} (${first.status})`, thetas: [], taus };
+  const leg = runNormalizedLongFrom(net, first.y, taus[0], taus.slice(1), wallSeconds);
+  const thetas = [first.y, ...leg.thetas];
+  if (!leg.ok) return { ok: false, reason: leg.reason, thetas, taus };
+  return { ok: true, reason: '', thetas, taus };
 }
 
 /** Weights w = softmax(−y⊙f): −∇L/L = M(Σ w_i y_i x_i)∘(…); the direction −u∞ of Thm 1. */
@@ -83,7 +127,7 @@ function t1Setup({ n, seed }: T1Inst): { net: TensorNet; theta0: Float64Array } 
   const net = makeNet({ kind: 'conv', d, ks: [2, d] }, X, y, 'exp');
   return { net, theta0: rng.normals(net.dim, 0.5) };
 }
-function t1Check(i: T1Inst, tier: Tier, flip = false): Outcome {
+function t1Check(i: T1Inst, tier: Tier, flip = false, uniformWeights = false): Outcome {
   const { net, theta0 } = t1Setup(i);
   if (flip) {
     // The sign mutant M(+u∞) needs only the tier's short horizon: s changes sign with u.
@@ -92,23 +136,22 @@ function t1Check(i: T1Inst, tier: Tier, flip = false): Outcome {
     const r = svResidual(net, short.thetas[short.thetas.length - 1], false, true);
     return r.s > 0 ? pass(0, `s = ${r.s.toFixed(4)} > 0`) : fail(Infinity, `s = ${r.s.toFixed(4)} ≤ 0 (mutant: M(+u))`);
   }
-  // τ = 10, 100, 1000 at every tier (the catalog's checkpoints), then — while the residual is still above the level —
-  // continued to τ = 3000 and 10⁴ as the budget allows (the residual falls roughly like τ^{−½} on these instances:
-  // 0.25, 0.072, 0.022 at τ = 10, 100, 1000). The normalised flow is autonomous, so it restarts from the last state.
-  const run = runNormalized(net, theta0, 'deep', 45);
+  // τ = 10, 100, 1000 (the catalog's checkpoints) and 10⁴ at every tier, continued to 3·10⁴ (and at tier deep to 10⁵)
+  // while the residual is still above the level. The residual falls like a power of τ with an instance-dependent
+  // exponent (≈ τ^{−½} typically: 0.25, 0.072, 0.022 at τ = 10, 100, 1000; slower on some draws), so the catalog's
+  // τ = 1000 left ≈ 1 instance in 3 unresolved. With the stiff integrator (runNormalizedLong) a decade up to 10⁴
+  // costs well under a second. Beyond ≈ 5·10⁴ the margins (≈ ‖Θ‖² ≈ 10¹⁰) leave too few significant digits for
+  // the stiff linear algebra: ROS2 at rtol 1e-8 starts rejecting half its steps (measured), so 10⁵ is deep-only.
+  const run = runNormalizedLong(net, theta0, [10, 100, 1000, 10000], 45);
   if (!run.ok) return inconclusive(run.reason);
   const thetas = [...run.thetas];
   const taus = [...run.taus];
-  // ci and default stop at τ = 1000 (an extension step costs 10–40 s and resolved few instances); deep extends.
-  const deadline = performance.now() + (tier === 'deep' ? 120 : 0) * 1000 * wallScale();
-  for (const next of [3000, 10000]) {
+  for (const next of tier === 'deep' ? [3e4, 1e5] : [3e4]) {
     if (svResidual(net, thetas[thetas.length - 1], false).R <= 1e-2) break;
-    const left = (deadline - performance.now()) / 1000 / wallScale();
-    if (left <= 0) break;
-    const res = integrateOde((_t, y, o) => normalizedRhs(net, y, o), thetas[thetas.length - 1], { tMax: next - taus[taus.length - 1], tEval: [next - taus[taus.length - 1]], rtol: 1e-10, atol: 1e-12, wallSeconds: left, divergeNorm: 1e300 });
-    if (res.ys.length < 1) break;
-    thetas.push(res.ys[0]);
-    taus.push(next);
+    const ext = runNormalizedLongFrom(net, thetas[thetas.length - 1], taus[taus.length - 1], [next], tier === 'deep' ? 120 : 20);
+    if (!ext.ok) break;
+    thetas.push(...ext.thetas);
+    taus.push(...ext.taus);
   }
   const rs = thetas.map((th) => svResidual(net, th, false));
   const Rs = rs.map((r) => r.R);
@@ -116,7 +159,15 @@ function t1Check(i: T1Inst, tier: Tier, flip = false): Outcome {
   const tauEnd = taus[taus.length - 1];
   // Hypothesis (b): Xᵀr converges in direction — evidenced by successive changes of u shrinking over the run.
   const du = rs.slice(1).map((r, k) => distv(r.mu, rs[k].mu));
-  if (!(du[du.length - 1] <= du[0])) return inconclusive(`X ᵀr not yet converging in direction (Δu = ${du.map((v) => v.toExponential(1)).join(', ')})`);
+  // Or: u already settled below what the residual can see. M is linear, so ‖M(u) − M(u')‖_op ≤ ‖M‖·‖u − u'‖ with
+  // ‖M‖ ≤ (Σ_k ‖M(e_k)‖_F²)^{1/2}, and R moves by at most 2‖ΔM‖/|s|: a last change of u (over a whole decade of τ)
+  // that can move R by ≤ 5e-3 — half the residual level, so the certified R ≤ 1e-2 stays ≤ 1.5e-2 under it — is no
+  // evidence of an unconverged u, even when it is larger than the first change (seen: Δu = 1.3e-4, 9.7e-4, 2.4e-4 —
+  // jitter at the 1e-4 level after u had settled by τ = 10).
+  let mNorm2 = 0;
+  for (const T of net.basis) for (const v of T.data) mNorm2 += v * v;
+  const uSettled = (2 * Math.sqrt(mNorm2) * du[du.length - 1]) / Math.abs(rs[rs.length - 1].s) <= 5e-3;
+  if (!(du[du.length - 1] <= du[0]) && !uSettled) return inconclusive(`X ᵀr not yet converging in direction (Δu = ${du.map((v) => v.toExponential(1)).join(', ')})`);
   const last = rs[rs.length - 1];
   // s > 0 is part of the conclusion; with (b) evidenced, a non-positive s contradicts it (exact sign, no slack).
   if (!(last.s > 0)) return fail(Infinity, `s = ${last.s.toFixed(4)} ≤ 0 at τ = ${tauEnd}`);
@@ -124,7 +175,16 @@ function t1Check(i: T1Inst, tier: Tier, flip = false): Outcome {
   // instance; an evidence threshold, not a tolerance that can fail the claim) and below its first value. A residual
   // still above it at the end of the budget — or wobbling, as the softmax weights move between near-support points
   // (seen 1.87e-2 → 2.09e-2 at calibration seed 14) — is not evidence against a limit statement: inconclusive.
-  if (Rs[Rs.length - 1] <= 1e-2 && Rs[Rs.length - 1] < Rs[0]) return pass(Rs[Rs.length - 1] / 1e-2, `R = ${seq} at τ = ${taus.join(', ')}; s = ${last.s.toFixed(4)}`);
+  const resolved = Rs[Rs.length - 1] <= 1e-2 && Rs[Rs.length - 1] < Rs[0];
+  if (uniformWeights) {
+    // Mutant: the limit is a singular tuple of M(−ū) with ū ∝ Σ_i y_i x_i (the softmax weights dropped). Compared on
+    // the same iterate at the same τ where the right statement's residual is ≤ 1e-2: a mutant residual ten times
+    // that level rejects the mutant; a draw where the weights are nearly uniform cannot discriminate.
+    if (!resolved) return inconclusive(`right residual not resolved (${seq}); nothing to compare the mutant with`);
+    const Rm = svResidual(net, thetas[thetas.length - 1], true).R;
+    return Rm > 0.1 ? fail(Rm / 0.1, `mutant residual ${Rm.toExponential(2)} > 0.1 where the right one is ${Rs[Rs.length - 1].toExponential(2)} (τ = ${tauEnd})`) : inconclusive(`mutant residual ${Rm.toExponential(2)} ≤ 0.1: weights nearly uniform on this draw`);
+  }
+  if (resolved) return pass(Rs[Rs.length - 1] / 1e-2, `R = ${seq} at τ = ${taus.join(', ')}; s = ${last.s.toFixed(4)}`);
   return inconclusive(`singular-vector residual not yet ≤ 1e-2 by τ = ${tauEnd}: ${seq}`);
 }
 const yunT1 = defineClaim<T1Inst>({
@@ -132,7 +192,7 @@ const yunT1 = defineClaim<T1Inst>({
   paper: PAPER,
   title: 'Theorem 1: limit directions of a linear tensor network are singular vectors of M(−u∞)',
   statement:
-    'Exponential loss, separable data, any linear tensor network; if L(Θ(t_0)) < 1 and Xᵀr(t) converges in direction to u∞, then v_l/‖v_l‖ → v_l∞ with s v_l∞ = M(−u∞)∘(v_1∞,…,I,…,v_L∞) (8), s = M(−u∞)∘(v_1∞,…,v_L∞) > 0. Finite-τ proxy on the normalised flow: the residual R = max_l‖M(−u)∘(…I…) − s v̂_l‖/|s| falls to ≤ 1e-2 by τ = 1000 (checkpoints 10, 100, 1000; at tier deep continued to 3000, 10⁴ while above), with s > 0; a residual still above 1e-2 when the budget ends is inconclusive; instance: conv L = 2 with k_1 = 2 (not orthogonally decomposable), d = 5.',
+    'Exponential loss, separable data, any linear tensor network; if L(Θ(t_0)) < 1 and Xᵀr(t) converges in direction to u∞, then v_l/‖v_l‖ → v_l∞ with s v_l∞ = M(−u∞)∘(v_1∞,…,I,…,v_L∞) (8), s = M(−u∞)∘(v_1∞,…,v_L∞) > 0. Finite-τ proxy on the normalised flow: the residual R = max_l‖M(−u)∘(…I…) − s v̂_l‖/|s| falls to ≤ 1e-2 (checkpoints τ = 10, 100, 1000, 10⁴, continued to 3·10⁴ — at tier deep 10⁵ — while above; the long horizons are integrated with an L-stable Rosenbrock method, the flow being stiff), with s > 0; a residual still above 1e-2 when the budget ends is inconclusive; instance: conv L = 2 with k_1 = 2 (not orthogonally decomposable), d = 5.',
   where: 'statement lines 261–264; §4 lines 230–247; App. C.1 lines 711–767',
   kind: 'property',
   expected: 'holds',
@@ -144,11 +204,18 @@ const yunT1 = defineClaim<T1Inst>({
       description: '(8) is symmetric under (A, s) → (−A, −s); only the sign test s > 0 distinguishes M(−u∞) from M(+u∞).',
       check: (i, ctx) => t1Check(i, ctx.tier, true),
     },
+    {
+      name: 'limit = singular vectors of M(−ū), ū ∝ Σ y_i x_i (softmax weights dropped)',
+      description: 'u∞ is the limit of the weighted Σ w_i y_i x_i; with equal weights the residual of (8) stays far above the level the right u meets.',
+      check: (i, ctx) => t1Check(i, ctx.tier, false, true),
+    },
   ],
-  runs: { ci: 2, default: 4, deep: 30 },
-  // Slow convergence: an instance whose residual is still above 1e-2 when the budget ends is inconclusive; one
-  // passing instance in two is required at tier ci.
-  minPassFraction: 0.5,
+  // Slow convergence: an instance whose residual is still above 1e-2 at τ = 3·10⁴, or whose Xᵀr is still turning
+  // (hypothesis (b) not yet evidenced), is inconclusive and counted as such. Measured on 30 fresh seeds with 2 runs:
+  // ≈ 1 instance in 4 unresolved, so "1 of 2" left 6 of 30 seeds inconclusive. Eight instances with three passes
+  // needed (no failure allowed) put the chance of an inconclusive seed at P(≤ 2 of 8 resolved) ≈ 4e-3 for q = 0.25.
+  runs: { ci: 8, default: 10, deep: 30 },
+  minPassFraction: 1 / 3,
 });
 
 // ---------------- margin-ratio proxies (C1, T2, C2, C3) ----------------
@@ -156,6 +223,8 @@ type NormKind = 'l2' | 'l1' | 'l1-rho' | 'dft-l1';
 interface MarginSetup {
   net: TensorNet;
   theta0: Float64Array;
+  /** Integrate the normalised flow with the stiff ROS2 leg (see runNormalized). */
+  stiff?: boolean;
   /** Features for the transformed problem (S x_i) and ρ(Θ) for 'l1-rho'. */
   feats?: number[][];
   rhoOf?: (th: Float64Array) => number[];
@@ -199,7 +268,7 @@ function marginCheck(s: MarginSetup, tier: Tier, kind: NormKind, level: number):
   let horizon: Tier | null = tier;
   let tried = 0;
   while (horizon) {
-    const run = runNormalized(s.net, s.theta0, horizon);
+    const run = runNormalized(s.net, s.theta0, horizon, undefined, undefined, s.stiff);
     if (!run.ok) return inconclusive(run.reason);
     const ratios = run.thetas.map((th) => marginRatio(s, th, kind));
     if (ratios.some((r) => r === null)) return inconclusive('max-margin solver failed');
@@ -222,7 +291,7 @@ function wrongNormCheck(s: MarginSetup, tier: Tier, right: NormKind, wrong: Norm
   // discriminating: the right limit's optimum must score < 0.95 under the wrong norm
   const mmRight = right === 'l2' ? maxMarginL2(s.net.X, s.net.y)?.z : weightedMaxMarginL1(s.net.X, s.net.y);
   if (!mmRight) return inconclusive('solver failed');
-  const run = runNormalized(s.net, s.theta0, tier);
+  const run = runNormalized(s.net, s.theta0, tier, undefined, undefined, s.stiff);
   if (!run.ok) return inconclusive(run.reason);
   const r = marginRatio(s, run.thetas[run.thetas.length - 1], wrong);
   if (r === null) return inconclusive('solver failed');
@@ -243,7 +312,7 @@ function c1Setup(i: C1Inst): MarginSetup {
   const y = separableLabels(rng, X);
   const dims = [i.d, ...new Array(i.L - 1).fill(i.width)];
   const net = makeNet({ kind: 'fc', dims }, X, y, 'exp');
-  return { net, theta0: rng.normals(net.dim, 0.5) };
+  return { net, theta0: rng.normals(net.dim, 0.5), stiff: true };
 }
 const c1Arb = fc.record({ L: fc.integer({ min: 2, max: 3 }), d: fc.integer({ min: 3, max: 4 }), n: fc.integer({ min: 3, max: 5 }), width: fc.integer({ min: 2, max: 3 }), seed: seedArb });
 const yunC1 = defineClaim<C1Inst>({

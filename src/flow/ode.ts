@@ -12,7 +12,12 @@
 //   step-underflow  the step size fell below 1e-14·max(1, |t|) (e.g. approaching a pole)
 // tEval points are filled from the dense output (order 4) of the step containing them, or, with
 // `landOnEval`, by shortening steps to land exactly on them.
+//
+// method 'dopri5' (default): explicit Dormand–Prince 5(4). method 'ros2': the L-stable Rosenbrock W-method
+// of ./rosenbrock.ts, for flows that turn stiff (its cost follows the slow time scale, not the fastest
+// mode); it lands on tEval points by default, since its Hermite dense output is only third-order.
 import { makeDopri5Core, type ErrorNorm, type OdeRhs } from './dopri5.js';
+import { makeRos2Core } from './rosenbrock.js';
 import { wallScale } from './wallBudget.js';
 
 export type { OdeRhs, ErrorNorm } from './dopri5.js';
@@ -39,8 +44,14 @@ export interface OdeOptions {
   divergeNorm?: number;
   /** Error norm of the step-size controller (default 'rms'; 'max' is stricter by ≤ √n). */
   errorNorm?: ErrorNorm;
-  /** Shorten steps to land exactly on each tEval time instead of using dense output (default false). */
+  /** Shorten steps to land exactly on each tEval time instead of using dense output (default false; true for 'ros2'). */
   landOnEval?: boolean;
+  /** Stepper: 'dopri5' (explicit, default) or 'ros2' (L-stable Rosenbrock, for stiff flows). */
+  method?: 'dopri5' | 'ros2';
+  /** 'ros2' only: F does not depend on t (skips the ∂F/∂t column of the Jacobian). */
+  autonomous?: boolean;
+  /** 'ros2' only: exact ∂F/∂y (row-major n × n) in place of forward differences. */
+  jacobian?: (t: number, y: Float64Array, J: Float64Array) => void;
 }
 
 export type OdeStatus = 'done' | 'stopped' | 'max-steps' | 'wall-time' | 'diverged' | 'step-underflow';
@@ -79,7 +90,12 @@ export function integrateOde(rhs: OdeRhs, y0: Float64Array, opts: OdeOptions): O
     rhsEvals++;
     rhs(t, y, out);
   };
-  const core = makeDopri5Core(f, n, { rtol, atol, hMax, errorNorm: opts.errorNorm });
+  const method = opts.method ?? 'dopri5';
+  const core =
+    method === 'ros2'
+      ? makeRos2Core(f, n, { rtol, atol, hMax, errorNorm: opts.errorNorm, autonomous: opts.autonomous, jacobian: opts.jacobian })
+      : makeDopri5Core(f, n, { rtol, atol, hMax, errorNorm: opts.errorNorm });
+  const landOnEval = opts.landOnEval ?? method === 'ros2';
 
   const ts: number[] = [];
   const ys: Float64Array[] = [];
@@ -118,7 +134,7 @@ export function integrateOde(rhs: OdeRhs, y0: Float64Array, opts: OdeOptions): O
     }
     const hPrev = h;
     let hStep = Math.min(h, 1e12 * Math.max(1, Math.abs(t)));
-    const target = opts.landOnEval && ei < tEval.length && tEval[ei] < tMax ? tEval[ei] : tMax;
+    const target = landOnEval && ei < tEval.length && tEval[ei] < tMax ? tEval[ei] : tMax;
     let landing = false;
     if (t + hStep >= target - 1e-13 * Math.max(1, Math.abs(target))) {
       hStep = target - t;
