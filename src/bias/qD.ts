@@ -45,6 +45,9 @@ export function hDInvFull(z: number, D: number): { s: number; u: number } {
     let s = Math.min(a / (2 * p), 0.5);
     for (let k = 0; k < 200; k++) {
       const f = hD(s, D) - a;
+      // an exact root (the linear start s = a/(2p) is one for a ≲ 1e-100): stop — without this the strict bracket
+      // test below rejected it and the loop bisected from 0.25 until its iterations ran out (h₃⁻¹(1e-200) = 5.5e-79)
+      if (f === 0) break;
       if (f > 0) hi = s;
       else lo = s;
       let sn = s - f / hDPrime(s, D);
@@ -94,8 +97,11 @@ export const hDInv = (z: number, D: number): number => hDInvFull(z, D).s;
 export function HD(s: number, D: number): number {
   const a = Math.abs(s);
   const m = 2 / (D - 2);
-  if (a <= 0.5 && m <= 12) {
-    // H_D(s) = (D−2)·Σ_{k even ≥ 2} Γ(m+k)/(Γ(m) k!) s^k (positive terms; no cancellation).
+  if (a <= 0.5 && m <= 300) {
+    // H_D(s) = (D−2)·Σ_{k even ≥ 2} Γ(m+k)/(Γ(m) k!) s^k (positive terms; no cancellation). The terms peak near
+    // k ≈ m·a/(1 − a) ≤ m and then fall by ≥ a² per pair, so m ≤ 300 converges well inside the 4000-term cap. The closed
+    // form below cancels for small a (relative error ≈ ε/(m·a)): it was used for m > 12 (2 < D < 13/6) before.
+    // m ≤ 300 covers D ≥ 2.0067; below that the cancellation ε/(m a) only matters for a < 1e-13.
     let poch = m * (m + 1);
     let fact = 2;
     let pw = a * a;
@@ -150,7 +156,9 @@ export function qD(z: number, D: number): number {
   const a = Math.abs(z);
   const { s, u } = hDInvFull(a, D);
   const p = pOf(D);
-  if (s <= 0.5 && p <= 12) return qDSeries(s, p);
+  // the series has positive terms (no cancellation); the direct form a·s − H_D(s) loses ≈ ε/s² relative for small s, so
+  // the series is used for every p it converges for within its 2000-term cap (terms peak near j ≈ p·s/(1 − s) ≤ p)
+  if (s <= 0.5 && p <= 300) return qDSeries(s, p);
   if (s > 0.5) {
     // q_D = a(1−u) − H_D(1−u), with H_D written in u: ((D−2)/2)[u^{−m} + (2−u)^{−m} − 2]
     const m = 2 / (D - 2);
