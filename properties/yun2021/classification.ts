@@ -547,6 +547,15 @@ function scoredRun(net: TensorNet, theta0: Float64Array, tier: Tier, L: number, 
     const s0 = out.sc[0];
     horizon = s0[s0.length - 1].score > level ? next[horizon] : null;
   }
+  // Still above the level after the deep horizon (a saddle-to-saddle transient: calibration seed 46 of YUN-C2 changed its
+  // active set 012 → 1 → 0 between τ = 5 and 100): one more decade-spaced horizon to τ = 10⁴ (KKT time τ^{2/L}), on the
+  // stiff integrator (runNormalizedLong: the margins reach 10⁶ by τ = 100 at L = 3, where dopri5's step collapses).
+  // Same level and scores; it costs 1–3 s per instance that needs it, bounded by its own wall guard.
+  if (out.ok && out.sc[0][out.sc[0].length - 1].score > level) {
+    const taus = [100, 1000, 10000].map((t) => Math.round(Math.pow(t, 2 / L)));
+    const run = runNormalized(net, theta0, 'deep', tier === 'ci' ? 10 : 30, taus, true);
+    if (run.ok) out = { ok: true, reason: '', taus: run.taus, sc: scorers.map((f) => run.thetas.map(f)) };
+  }
   return out;
 }
 const traceOf = (r: ScoredRun, k: number) => r.sc[k].map((x, j) => `τ=${r.taus[j]}: ${x.text}`).join('; ');
