@@ -874,7 +874,8 @@ function rateRatio(i: RateInst, p: number): Outcome {
     }
   });
   // ratio ≤ 1 + 1e-9: integrator relative error on L at rtol 1e-11.
-  return within(worst, 1 + 1e-9, `max L(t)/bound (L(0) = ${L0.toFixed(4)}, worst at t = ${at.toFixed(3)})`);
+  // (slack compared as used slack: the bound is an equality at t = 0, so worst/(1 + 1e-9) would read as margin ≈ 1)
+  return within(Math.max(worst - 1, 0), 1e-9, `max L(t)/bound (L(0) = ${L0.toFixed(4)}, worst at t = ${at.toFixed(3)})`);
 }
 const rateArb = fc.record({
   kind: fc.constantFrom('diag' as const, 'synthetic' as const),
@@ -950,7 +951,8 @@ function rateRatioScaled(i: RateInst, p: number, factor: number, _L: number): Ou
   res.ys.forEach((th, k) => (worst = Math.max(worst, lossOf(st.net, th) / (L0 / (1 + c * Math.pow(L0, p) * res.ts[k])))));
   // Falsifier of the literal bound: the same tolerance as rateRatio (1 + 1e-9, integrator error only, derived
   // there); the doubled rate is violated by O(1) on the counterexample.
-  return within(worst, 1 + 1e-9, 'max L(t)/bound');
+  // (slack compared as used slack: the bound is an equality at t = 0, so worst/(1 + 1e-9) would read as margin ≈ 1)
+  return within(Math.max(worst - 1, 0), 1e-9, 'max L(t)/bound');
 }
 
 const yunR1 = defineClaim<RateInst & { draws?: number }>({
@@ -1212,8 +1214,9 @@ function t3rRatio(i: T3RInst, p: number): Outcome {
   // by ≤ 21×); rtol 1e-11 per step gives |δf| ≲ 1e-10, so 1e-9 leaves ≳ 10×. The ratio nears 1 only at the first
   // grid points (ratio(0) = 1), where the accumulated error is smaller still. The literal (p = 0) and L(0)^{−1}
   // variants use the same tolerance; the literal one exceeds it by 11% on the counterexample (calibration row
-  // YUN-T3R-LITERAL, weakest refutation 1.11), i.e. 10⁸× the integrator slack.
-  return within(worst, 1 + 1e-9, `max L(t)/bound (L(0) = ${L0.toFixed(4)})`);
+  // YUN-T3R-LITERAL: ratio 1.11 at the counterexample), i.e. ≈ 10⁸× the integrator slack — the row's margin is that multiple.
+  // (slack compared as used slack: the bound is an equality at t = 0, so worst/(1 + 1e-9) would read as margin ≈ 1)
+  return within(Math.max(worst - 1, 0), 1e-9, `max L(t)/bound (L(0) = ${L0.toFixed(4)})`);
 }
 const t3rArb = fc.record({
   ce: fc.constant(false),
