@@ -171,12 +171,12 @@ function oneConstraintOracle(q: Cvec, margin: number, a: Cvec, pg: number, J: nu
       rowsJ.push(a.re[j], a.im[j]);
     }
   }
-  const fit = (r: number[], h: number[]) => {
+  const lsFit = (r: number[], h: number[]) => {
     const mu = Math.max(0, dotp(r, h) / sq(r));
     const hn = nrm(h);
     return { mu, rel: hn > 0 ? nrm(h.map((v, k) => v - mu * r[k])) / hn : 0 };
   };
-  return { s: fit(rows, rhs), J: fit(rowsJ, rhsJ) };
+  return { s: lsFit(rows, rhs), J: lsFit(rowsJ, rhsJ) };
 }
 
 describe('yunKkt: kktResidual', () => {

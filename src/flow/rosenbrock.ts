@@ -58,27 +58,19 @@ export function makeRos2Core(f: OdeRhs, n: number, opts: Ros2Options): Dopri5Cor
 
   function jacobian(t: number, y: Float64Array): void {
     if (jacAt && jacT === t && jacAt.every((v, i) => v === y[i])) return;
-    if (opts.jacobian) {
-      opts.jacobian(t, y, J);
-      if (!autonomous) {
-        const dt = SQRT_EPS * Math.max(Math.abs(t), 1);
-        f(t + dt, y, tmp);
-        for (let i = 0; i < n; i++) ft[i] = (tmp[i] - f0[i]) / dt;
-      } else ft.fill(0);
-      jacAt = Float64Array.from(y);
-      jacT = t;
-      return;
-    }
-    let yMax = 0;
-    for (let i = 0; i < n; i++) yMax = Math.max(yMax, Math.abs(y[i]));
-    for (let j = 0; j < n; j++) {
-      // forward difference with δ ≈ √ε·scale: truncation O(δ) and rounding O(ε/δ) balance at ~√ε relative
-      const d = SQRT_EPS * Math.max(Math.abs(y[j]), 1e-5 * yMax, 1e-8);
-      yt.set(y);
-      yt[j] = y[j] + d;
-      const dj = yt[j] - y[j]; // the step actually represented
-      f(t, yt, tmp);
-      for (let i = 0; i < n; i++) J[i * n + j] = (tmp[i] - f0[i]) / dj;
+    if (opts.jacobian) opts.jacobian(t, y, J);
+    else {
+      let yMax = 0;
+      for (let i = 0; i < n; i++) yMax = Math.max(yMax, Math.abs(y[i]));
+      for (let j = 0; j < n; j++) {
+        // forward difference with δ ≈ √ε·scale: truncation O(δ) and rounding O(ε/δ) balance at ~√ε relative
+        const d = SQRT_EPS * Math.max(Math.abs(y[j]), 1e-5 * yMax, 1e-8);
+        yt.set(y);
+        yt[j] = y[j] + d;
+        const dj = yt[j] - y[j]; // the step actually represented
+        f(t, yt, tmp);
+        for (let i = 0; i < n; i++) J[i * n + j] = (tmp[i] - f0[i]) / dj;
+      }
     }
     if (!autonomous) {
       const dt = SQRT_EPS * Math.max(Math.abs(t), 1);

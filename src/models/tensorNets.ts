@@ -288,7 +288,11 @@ export function flowRhs(net: TensorNet, theta: Float64Array, out: Float64Array, 
   const f = outputs(net, theta);
   const r = residual(net, f);
   const Mg = tensorCombination(net.Ms, Array.from(r, (ri) => -signFlip * ri));
-  const parts = contractEachMode(Mg, splitParams(net.shape, theta));
+  return stackParts(contractEachMode(Mg, splitParams(net.shape, theta)), out);
+}
+
+/** Writes the per-layer parts (v_1, …, v_L blocks) one after another into `out`: the layout of Θ. */
+export function stackParts(parts: Float64Array[], out: Float64Array): Float64Array {
   let o = 0;
   for (const p of parts) {
     out.set(p, o);

@@ -9,17 +9,9 @@
 // ∂_Θ P|_c is exact by differences: P is multilinear, so it is affine in each single coordinate θ_j and a
 // difference quotient along e_j has no truncation error (the step only sets the rounding: δ = max(|θ_j|, 1)).
 import { contractEachMode, tensorCombination } from './tensor.js';
-import { outputs, splitParams, type TensorNet } from './tensorNets.js';
+import { outputs, splitParams, stackParts, type TensorNet } from './tensorNets.js';
 
-function stacked(parts: Float64Array[], n: number): Float64Array {
-  const out = new Float64Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
+const stacked = (parts: Float64Array[], n: number): Float64Array => stackParts(parts, new Float64Array(n));
 
 /** Writes ∂G/∂Θ (row-major, dim × dim) of the normalised flow dΘ/dτ = G(Θ) into J. */
 export function normalizedJacobian(net: TensorNet, theta: Float64Array, J: Float64Array): void {
