@@ -58,3 +58,25 @@ describe('woodworth2020 figure flake regressions', () => {
     expect(trainF6(net, w0, xs, ys, 1e-3, 6000).converged).toBe(true);
   });
 });
+
+// WOO-F1 calibration mismatches (50 seeds, tier ci, 2026-11-30): calibration seed 17 → instance seed 539148257,
+// calibration seed 23 → instance seed 437309491.
+import { wooF1 } from '../properties/woodworth2020/figures.js';
+describe('WOO-F1 calibration regressions', () => {
+  it('instance 539148257: the ℓ2 gap genuinely rises inside the rich region (≫ the solves\' error bound); reported, not asserted; the kernel end is within the Theorem-1 bound', () => {
+    const o = wooF1.check({ seed: 539148257 }, { tier: 'ci', seed: 17 });
+    expect(o.status).toBe('pass');
+    const m = /0\.000001→0\.0001: \+([0-9.e-]+) \(error bound ([0-9.e-]+)\), 0\.0001→0\.001: \+([0-9.e-]+) \(error bound ([0-9.e-]+)\)/.exec(o.reason ?? '');
+    expect(m).not.toBeNull();
+    const [rise1, eb1, rise2, eb2] = m!.slice(1).map(Number);
+    // the rises (2.6e-4, 4.1e-4) are ≥ 1e8 × the a-posteriori error bounds (~1e-13): not solver error
+    expect(rise1).toBeGreaterThan(1e8 * eb1);
+    expect(rise2).toBeGreaterThan(1e8 * eb2);
+    expect(o.reason).toMatch(/ℓ2 gap at α = \d+ \(worst of α ≥ 1\) vs the Theorem-1 kernel bound/);
+  });
+  it('instance 437309491: the N = 15 → 20 trend of α_max is resolved at 1/8 decade (was inconclusive at 0.5)', () => {
+    const o = wooF1.check({ seed: 437309491 }, { tier: 'ci', seed: 23 });
+    expect(o.status).toBe('pass');
+    expect(o.reason).toContain('-2.875→-2.625');
+  });
+});

@@ -9,7 +9,7 @@ import { qD } from '../../src/bias/qD.js';
 import { rParam } from '../../src/bias/qR.js';
 import { minL1 } from '../../src/bias/minL1.js';
 import { minL2 } from '../../src/bias/minL2.js';
-import { SingularValueDecomposition, Matrix, EigenvalueDecomposition } from 'ml-matrix';
+import { SingularValueDecomposition, Matrix, EigenvalueDecomposition, inverse } from 'ml-matrix';
 import { gramOf, liftMeasurement, liftedReduced } from '../../src/models/factorizationLifted.js';
 import { diagonalShared } from '../../src/models/diagonalShared.js';
 import { integrateFlow } from '../../src/flow/index.js';
@@ -20,7 +20,34 @@ import { fitLine, mean, sd, studentTQuantile } from '../../src/stats/index.js';
 
 // ───────────────────────────── Figure 1 ─────────────────────────────
 const F1_ALPHAS = [1e-6, 1e-4, 1e-3, 1e-2, 0.03, 0.1, 0.3, 1, 3, 10, 100];
-interface F1Data { alphas: number[]; E: number[][]; gap1: number[][]; gap2: number[][]; El1: number[]; El2: number[]; b1norm: number[]; ok: boolean }
+interface F1Data { alphas: number[]; E: number[][]; gap1: number[][]; gap2: number[][]; El1: number[]; El2: number[]; b1norm: number[]; ok: boolean;
+  /** per seed, per α: a-posteriori bound on ‖β̂_α − β_α‖₂ (see f1SolveErr) plus rounding of the norms. */
+  err: number[][];
+  /** per seed: ‖β_ℓ2*‖₂, ‖β_ℓ2*‖₆, and the rounding bound of the computed β_ℓ2* (κ(X)·d·ε·‖β_ℓ2*‖). */
+  b2norm: number[]; b2six: number[]; b2err: number[] }
+/**
+ * A-posteriori error of a dual-Newton Q-solve. The dual route returns β̂ = b(Xᵀν̂) exactly (ψ′(β̂) ∈ range Xᵀ up to
+ * the link's rounding), so β̂ is the exact Q_α-minimizer for the perturbed data y + r, r = Xβ̂ − y. To first order
+ * β̂ − β_α = A r with A = W Xᵀ(XWXᵀ)⁻¹, W = diag(b′(s)) = diag(hypot(2α², β̂_i)) (ψ″ = 1/hypot(2α², β)); the weights
+ * change along y → y + r by a factor ≤ exp(‖XᵀΔν‖∞), Δν = (XWXᵀ)⁻¹r (≈ 1e-13 here), applied twice. Plus rounding of
+ * the link and of the norms: 4dε‖β̂‖₂ (γ_d for a d-term sum, with the link's few-ulp error).
+ */
+function f1SolveErr(X: number[][], beta: ArrayLike<number>, resid: ArrayLike<number>, alpha: number): number {
+  const d = beta.length;
+  const w = Array.from(beta, (b) => Math.hypot(2 * alpha * alpha, b));
+  const Xm = new Matrix(X);
+  const XW = Xm.clone();
+  for (let n = 0; n < XW.rows; n++) for (let i = 0; i < d; i++) XW.set(n, i, XW.get(n, i) * w[i]);
+  const G = XW.mmul(Xm.transpose());
+  const Ginv = inverse(G);
+  const H = XW.mmul(XW.transpose());
+  const M = Ginv.mmul(H).mmul(Ginv);
+  const lam = Math.max(...new EigenvalueDecomposition(M, { assumeSymmetric: true }).realEigenvalues);
+  const rv = Matrix.columnVector(Array.from(resid));
+  const dnu = Ginv.mmul(rv);
+  const ds = Xm.transpose().mmul(dnu).abs().max();
+  return Math.sqrt(Math.max(0, lam)) * nrm2(resid) * Math.exp(2 * ds) + 4 * d * Number.EPSILON * nrm2(beta);
+}
 function sparseData(seed: number, d: number, N: number, rs: number, noiseSd: number) {
   // β* first, then the rows with their noise: for a fixed seed the N-sample data set is a prefix of the N'-sample
   // one (N < N'), so Fig. 1(c)'s comparison across N is paired (more samples of the same problem).
@@ -42,7 +69,7 @@ function f1Data(seed: number, tier: Tier): F1Data {
   const hit = f1Memo.get(key);
   if (hit) return hit;
   const seeds = tier === 'ci' ? [seed] : [seed, seed + 1];
-  const out: F1Data = { alphas: F1_ALPHAS, E: [], gap1: [], gap2: [], El1: [], El2: [], b1norm: [], ok: true };
+  const out: F1Data = { alphas: F1_ALPHAS, E: [], gap1: [], gap2: [], El1: [], El2: [], b1norm: [], ok: true, err: [], b2norm: [], b2six: [], b2err: [] };
   for (const s of seeds) {
     const { data, bstar } = sparseData(s, 100, 30, 3, 0.1);
     const L1 = minL1(data.X, data.y);
@@ -51,13 +78,22 @@ function f1Data(seed: number, tier: Tier): F1Data {
     const E: number[] = [];
     const g1: number[] = [];
     const g2: number[] = [];
+    const er: number[] = [];
     for (const a of F1_ALPHAS) {
       const r = solveQ(data, Math.log(a));
       if (!r.converged) out.ok = false;
       E.push(dist2(r.beta, bstar) ** 2);
       g1.push(l1(r.beta) - L1.objective);
       g2.push(nrm2(r.beta) - nrm2(b2));
+      const res = data.X.map((row, n) => row.reduce((t, v, i) => t + v * r.beta[i], 0) - data.y[n]);
+      er.push(f1SolveErr(data.X, r.beta, res, a));
     }
+    out.err.push(er);
+    const ev = new EigenvalueDecomposition(new Matrix(data.X).mmul(new Matrix(data.X).transpose()), { assumeSymmetric: true }).realEigenvalues;
+    const kappa = Math.sqrt(Math.max(...ev) / Math.min(...ev));
+    out.b2norm.push(nrm2(b2));
+    out.b2six.push(Math.pow(Array.from(b2).reduce((t, v) => t + v ** 6, 0), 1 / 6));
+    out.b2err.push(kappa * data.d * Number.EPSILON * nrm2(b2));
     out.E.push(E);
     out.gap1.push(g1);
     out.gap2.push(g2);
@@ -76,6 +112,13 @@ function f1Data(seed: number, tier: Tier): F1Data {
  */
 const F1C_LO = -8;
 const F1C_NONE = -8.5;
+/**
+ * Bisection resolution (decades). Was 0.5: above the ℓ1 threshold the N = 15 → 20 increase of α_max is ~0.25–0.3
+ * decades (instance seed 437309491, i.e. calibration seed 23: crossings −2.86 → −2.59 and −1.78 → −1.50 by a
+ * 0.25-decade scan), inside one 0.5 cell, so the paired difference read 0 and the claim was inconclusive. 1/8 is
+ * exact in binary (the grid points are exact) and costs 2 more solves per α_max than 0.5 (7 instead of 5 bisections).
+ */
+const F1C_RES = 0.125;
 function alphaMax(seed: number, N: number): number {
   const { data, bstar } = sparseData(seed, 100, N, 3, 0);
   const ok = (e: number) => {
@@ -88,8 +131,8 @@ function alphaMax(seed: number, N: number): number {
   if (!ok(F1C_LO)) return F1C_NONE;
   let lo = F1C_LO;
   let hi = 1;
-  while (hi - lo > 0.5) {
-    const mid = Math.round((lo + hi)) / 2; // stays on the 0.5-decade grid
+  while (hi - lo > F1C_RES) {
+    const mid = Math.round((lo + hi) / 2 / F1C_RES) * F1C_RES; // stays on the F1C_RES-decade grid
     if (mid <= lo || mid >= hi) break;
     if (ok(mid)) lo = mid;
     else hi = mid;
@@ -142,13 +185,67 @@ function f1Check(seed: number, tier: Tier, variant: 'true' | 'l2early' | 'revers
   for (let s = 0; s < f.E.length; s++) {
     const g1 = f.gap1[s];
     const g2 = f.gap2[s];
-    // Optimality: gaps ≥ −1e-9; monotone along the grid with slack 1e-7 (solver-precision floor).
+    const er = f.err[s];
+    const d = 100;
+    // Optimality: gaps ≥ −1e-9 (the polished LP vertex and β̂_α agree with their exact values to ≲ 1e-13, er below).
     outs.push(within(-Math.min(...g1, ...g2), 1e-9, 'gaps ≥ 0'));
+    // Monotone along the grid, each step allowed the two solves' error bound er (f1SolveErr; |Δ‖·‖₂| ≤ ‖Δβ‖₂,
+    // |Δ‖·‖₁| ≤ √d‖Δβ‖₂; the reference norms cancel in the step). Was a flat 1e-7: the bounds are ~1e-13.
+    // The ℓ2 gap is NOT asserted monotone inside the rich region (ℓ1 gap ≤ 1% of ‖β_ℓ1*‖₁ at both ends of the step,
+    // the claim's own rich-end level): there β_α − β_ℓ1* is a sum of off-support corrections ∝ α^{2(1−|x_iᵀν̂|)}
+    // whose ℓ1 change is ≥ 0 (LP duality) but whose ℓ2 change ⟨β_ℓ1*, Δβ⟩ has no sign, so ‖β_α‖₂ can overshoot
+    // ‖β_ℓ1*‖₂ and come back. Seen at instance seed 539148257 (calibration seed 17): gap2 = 0.23092, 0.23314,
+    // 0.23273, 0.23247 at α = 1e-2, 1e-3, 1e-4, 1e-6 → limit 0.23180; the gradient flow itself reproduces it to 2e-9,
+    // rises 2.6e-4 and 4.1e-4 vs error bounds ~1e-13. The catalog's "gap2 nonincreasing on the whole grid" is false there.
     let bad = 0;
-    for (let k = 1; k < g1.length; k++) if (g1[k] < g1[k - 1] - 1e-7 || g2[k] > g2[k - 1] + 1e-7) bad++;
-    outs.push(bad === 0 ? pass() : fail(bad, `${bad} monotonicity violations of the gaps`));
+    const badAt: string[] = [];
+    const overshoot: string[] = [];
+    const rich = (k: number) => g1[k] <= 0.01 * f.b1norm[s];
+    for (let k = 1; k < g1.length; k++) {
+      const slack = er[k] + er[k - 1];
+      const v1 = g1[k] < g1[k - 1] - Math.sqrt(d) * slack;
+      const rise2 = g2[k] > g2[k - 1] + slack;
+      const v2 = rise2 && !(rich(k) && rich(k - 1));
+      if (rise2 && !v2) overshoot.push(`${F1_ALPHAS[k - 1]}→${F1_ALPHAS[k]}: +${fmt(g2[k] - g2[k - 1])} (error bound ${fmt(slack)})`);
+      if (v1 || v2) {
+        bad++;
+        badAt.push(`${v1 ? 'ℓ1' : 'ℓ2'} ${F1_ALPHAS[k - 1]}→${F1_ALPHAS[k]}`);
+      }
+    }
+    outs.push(bad === 0 ? pass() : fail(bad, `${bad} monotonicity violations of the gaps (${badAt.join(', ')})`));
+    // reported, not asserted (see above): rises of the ℓ2 gap inside the rich region
+    if (overshoot.length) outs.push(pass(NaN, `ℓ2 gap rises inside the rich region (not asserted): ${overshoot.join(', ')}`));
+    // the claim's own slack (catalog: gap1(1e-6) ≤ 0.01‖β_ℓ1*‖₁, the rich-end level)
     outs.push(within(g1[iA(1e-6)], 0.01 * f.b1norm[s], 'ℓ1 gap at α = 1e-6 ≤ 1% of ‖β_ℓ1*‖₁'));
-    outs.push(within(variant === 'l2early' ? g2[iA(0.1)] : Math.max(g2[iA(1)], g2[iA(3)], g2[iA(10)], g2[iA(100)]), 1e-6, variant === 'l2early' ? 'ℓ2 gap at α = 0.1 (mutant: already ℓ2)' : 'ℓ2 gap for α ≥ 1'));
+    // Kernel end, bound derived from Theorem 1 (was an absolute 1e-6, one draw's number; seed 539148257 has 1.35e-6
+    // at α = 1, the solve exact to 1e-13). KKT: arcsinh(β_α/2α²) ∈ range Xᵀ and β_ℓ2* ∈ range Xᵀ, so with φ(u) =
+    // arcsinh u − u, δ = β_α − β_ℓ2* = P_ker β_α = −2α²P_ker φ(β_α/2α²); |φ(u)| ≤ |u|³/6 gives t = ‖δ‖₂ ≤
+    // ‖β_α‖₆³/(24α⁴) ≤ (‖β_ℓ2*‖₆ + t)³/(24α⁴). t is continuous in α and → 0 as α → ∞, so it stays below the
+    // smallest root t* of that cubic (exists iff 24α⁴ > 6.75‖β_ℓ2*‖₆²). δ ⊥ β_ℓ2*: gap2 = √(‖β_ℓ2*‖² + t²) − ‖β_ℓ2*‖
+    // ≤ t*²/(2‖β_ℓ2*‖₂). Allowed: that bound + the solve's error bound er + β_ℓ2*'s rounding κ·d·ε·‖β_ℓ2*‖.
+    const kb = (a: number) => {
+      const A = f.b2six[s];
+      const c = 24 * a ** 4;
+      if (!(c > 6.75 * A * A)) return Infinity;
+      let t = 0;
+      for (let it = 0; it < 200; it++) {
+        const tn = (A + t) ** 3 / c;
+        if (Math.abs(tn - t) <= 1e-15 * tn) { t = tn; break; }
+        t = tn;
+      }
+      return (t * t) / (2 * f.b2norm[s]);
+    };
+    const allowedK = (a: number) => kb(a) + er[iA(a)] + f.b2err[s];
+    if (variant === 'l2early') {
+      // mutant: the kernel regime one decade earlier — the gap at α = 0.1 within the bound the claim uses at α = 1
+      outs.push(within(g2[iA(0.1)], allowedK(1), 'ℓ2 gap at α = 0.1 (mutant: already ℓ2) vs the α = 1 kernel bound'));
+    } else {
+      // worst ratio gap2/allowed over α ∈ {1, 3, 10, 100}; allowed derived above (Theorem-1 bound + error bounds)
+      const ks = [1, 3, 10, 100];
+      const ratios = ks.map((a) => g2[iA(a)] / allowedK(a));
+      const w = ratios.indexOf(Math.max(...ratios));
+      outs.push(within(g2[iA(ks[w])], allowedK(ks[w]), `ℓ2 gap at α = ${ks[w]} (worst of α ≥ 1) vs the Theorem-1 kernel bound`));
+    }
     const E = f.E[s];
     if (variant === 'reversed') outs.push(within(E[iA(10)], E[iA(1e-4)], 'mutant: E(10) ≤ E(1e-4) (large α generalizes better)'));
     else {
@@ -170,8 +267,9 @@ function f1Check(seed: number, tier: Tier, variant: 'true' | 'l2early' | 'revers
   if (variant === 'true') {
     // (c): more samples allow larger α. The catalog's "≥ 2 decades" is a one-draw number (1.25 was seen); the
     // paper claims the direction. Paired over seeds (nested data sets), the median of log10 α_max(20) − log10
-    // α_max(15) must be ≥ the grid resolution 0.5 (pass) — ≤ −0.5 is the reversed trend (fail); in between, or
-    // when no seed admits any α at either N, the budget cannot resolve the trend (inconclusive).
+    // α_max(15) must be ≥ the bisection resolution F1C_RES (pass: each α_max is exact to within one grid cell, so a
+    // measured difference ≥ one cell means a positive true difference) — ≤ −F1C_RES is the reversed trend (fail);
+    // in between, or when no seed admits any α at either N, the budget cannot resolve the trend (inconclusive).
     const nS = tier === 'ci' ? 3 : 5;
     const diffs: number[] = [];
     const pairs: string[] = [];
@@ -185,8 +283,8 @@ function f1Check(seed: number, tier: Tier, variant: 'true' | 'l2early' | 'revers
     diffs.sort((x, y) => x - y);
     const medD = diffs.length ? diffs[Math.floor(diffs.length / 2)] : NaN;
     const why = `log10 α_max N=15→20 per seed: ${pairs.join(', ')}`;
-    if (!Number.isFinite(medD) || Math.abs(medD) < 0.5) outs.push(inconclusive(`trend in N not resolved: ${why}`));
-    else outs.push(medD >= 0.5 ? pass(NaN, why) : fail(2, `α_max decreases with N: ${why}`));
+    if (!Number.isFinite(medD) || Math.abs(medD) < F1C_RES) outs.push(inconclusive(`trend in N not resolved: ${why}`));
+    else outs.push(medD >= F1C_RES ? pass(NaN, why) : fail(2, `α_max decreases with N: ${why}`));
     // Flow cross-check of the Q-characterization at α = 0.1 on seed 0's data.
     const { data } = sparseData(seed, 100, 30, 3, 0.1);
     const ref = solveQ(data, Math.log(0.1));
@@ -200,7 +298,7 @@ export const wooF1 = defineClaim<{ seed: number }>({
   id: 'WOO-F1',
   paper: PAPER,
   title: 'Figure 1: generalization improves as α decreases; ℓ1 gap ↑ and ℓ2 gap ↓ in α; near the ℓ1 sample threshold α must be tiny',
-  statement: 'Scaled-down Fig. 1 (d = 100, N = 30, r* = 3, noise sd 0.1): (b) ‖β_α‖₁ − ‖β_ℓ1*‖₁ ≥ 0 nondecreasing, ‖β_α‖₂ − ‖β_ℓ2*‖₂ ≥ 0 nonincreasing in α, ℓ1 gap ≤ 1% at α = 1e-6, ℓ2 gap ≤ 1e-6 for α ≥ 1; (a) E(1e-4) ≈ E_ℓ1, E(10) ≈ E_ℓ2 > E_ℓ1; (c) noiseless, nested data: the median over seeds of log10 α_max(N = 20) − log10 α_max(N = 15) is ≥ 0.5 (grid resolution).',
+  statement: 'Scaled-down Fig. 1 (d = 100, N = 30, r* = 3, noise sd 0.1): (b) ‖β_α‖₁ − ‖β_ℓ1*‖₁ ≥ 0 nondecreasing in α; ‖β_α‖₂ − ‖β_ℓ2*‖₂ ≥ 0 nonincreasing in α outside the rich region (where the ℓ1 gap is ≤ 1%, ‖β_α‖₂ may overshoot ‖β_ℓ1*‖₂: not asserted); ℓ1 gap ≤ 1% at α = 1e-6; for α ≥ 1 the ℓ2 gap is within the Theorem-1 kernel bound t*²/(2‖β_ℓ2*‖₂), t* the smallest root of t = (‖β_ℓ2*‖₆ + t)³/(24α⁴); (a) E(1e-4) ≈ E_ℓ1, E(10) ≈ E_ℓ2 > E_ℓ1; (c) noiseless, nested data: the median over seeds of log10 α_max(N = 20) − log10 α_max(N = 15) is ≥ 1/8 (bisection resolution).',
   where: 'L106, L134–L138',
   kind: 'experiment',
   expected: 'holds',
@@ -765,54 +863,16 @@ export const wooF5Literal = defineClaim<{ seed: number }>({
 
 // ───────────────────────────── Figure 6(a, b): tiny ReLU nets ─────────────────────────────
 /**
- * Gradient descent for Fig. 6 = trainRelu (step 0.5/λ_max(NTK), refreshed every 25 steps, a step that raises the loss is
- * rejected and the step halved) run in chunks of 100 steps (a multiple of the 25-step refresh, with the loss target
- * rescaled to the same absolute value, so the iterates are those of one trainRelu call), plus a fallback when a chunk
- * makes no progress. Why: the monotone acceptance rule can lock up at a ReLU kink. Global seed 2082319072 (instance
- * seed 1907444987, D = 2, α = 0.3, all 6 inits): the loss stayed at 1.540e-3 (target 1.6e-4) for 24000 steps with
- * ‖∇L‖ = 1.2e-2 and λ_min(NTK) = 3e-3 > 0 — not a stationary point: every trial step crosses an activation boundary of
- * some training point and raises the loss, is rejected, and the 25-step refresh restores the same step. Plain GD from
- * there (no acceptance test: the paper trains with plain gradient descent) keeps decreasing the loss through the
- * zig-zag (1.54e-3 → 8.5e-4 in 2000 steps at η = 0.01, with ≈ 550 increasing steps). So after a chunk whose loss
- * dropped by < 1e-6 relative, the remaining step budget runs plain GD with the same step rule, stopping at the same
- * target (a run that still misses it is a genuine plateau and is left out, as before). A run that never stalls is
- * unchanged, so the step-cap calibration (median 111, max 1964 steps) stands.
+ * Gradient descent for Fig. 6: trainRelu (step 0.5/λ_max(NTK), refreshed every 25 steps) with `plainOnStall` — after a
+ * 100-step window without progress it continues as plain gradient descent, since its monotone acceptance rule can lock
+ * up at a ReLU kink (global seed 2082319072, instance seed 1907444987, D = 2, α = 0.3: all 6 inits stalled at a loss of
+ * 1.540e-3 against a target of 1.6e-4; see src/models/wooRelu.ts). A run that never stalls is unchanged, so the
+ * step-cap calibration (median 111, max 1964 steps) stands; a run that still misses the target is a genuine plateau and
+ * is left out, as before.
  */
 export function trainF6(net: ReturnType<typeof reluNet>, w0: Float64Array, xs: number[][], ys: number[], tol: number, maxSteps: number): { w: Float64Array; converged: boolean } {
-  const half = 0.5 * ys.reduce((a, v) => a + v * v, 0);
-  const lossOf = (v: Float64Array) => xs.reduce((a, x, n) => a + 0.5 * (net.forward(v, x) - ys[n]) ** 2, 0);
-  const target = tol * Math.max(lossOf(w0), half);
-  let w = w0;
-  let steps = 0;
-  let stalled = false;
-  while (steps < maxSteps) {
-    const L = lossOf(w);
-    const tr = trainRelu(net, w, xs, ys, target / Math.max(L, half), Math.min(100, maxSteps - steps));
-    steps += Math.max(tr.steps, 1);
-    w = tr.w;
-    if (tr.loss <= target) return { w, converged: true };
-    if (!(tr.loss < L * (1 - 1e-6))) { stalled = true; break; }
-  }
-  if (!stalled) return { w, converged: false };
-  let eta = 0;
-  for (; steps < maxSteps; steps++) {
-    if (steps % 25 === 0) {
-      const K = ntkGram(net, w, xs);
-      eta = 0.5 / Math.max(1e-300, ...new EigenvalueDecomposition(new Matrix(K), { assumeSymmetric: true }).realEigenvalues);
-    }
-    const g = new Float64Array(net.dim);
-    let L = 0;
-    for (let n = 0; n < xs.length; n++) {
-      const r = net.forward(w, xs[n]) - ys[n];
-      L += 0.5 * r * r;
-      const gf = net.gradF(w, xs[n]);
-      for (let k = 0; k < net.dim; k++) g[k] += r * gf[k];
-    }
-    if (!Number.isFinite(L)) return { w, converged: false };
-    if (L <= target) return { w, converged: true };
-    w = w.map((v, k) => v - eta * g[k]);
-  }
-  return { w, converged: lossOf(w) <= target };
+  const tr = trainRelu(net, w0, xs, ys, tol, maxSteps, true);
+  return { w: tr.w, converged: tr.converged };
 }
 /** One student init j: kernel distance and test error at each α, and whether training reached the target. */
 interface F6Init { kdist: number[]; testErr: number[]; ok: boolean[] }
