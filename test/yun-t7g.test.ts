@@ -2,9 +2,10 @@
 // The claim (with its falsifiers) at tier ci, plus unit tests of the quantities of the derivation written
 // above the claim in properties/yun2021/regression.ts.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
 import { describeClaims } from './helpers/claimSuite.js';
-import { claims, eigTop, makeFcFlow, t7gConstants, t7gPoint, t7gSetup, type T7GInst } from '../properties/yun2021/regression.js';
+import { claims, eigTop, makeFcFlow, t7gConstants, t7gPoint, t7gSetup, t7gTrajectory, type T7GInst } from '../properties/yun2021/regression.js';
 import { reconstructions } from '../properties/yun2021/reconstructions.js';
 import { fcLoss, fcRhs } from '../src/models/tensorFc.js';
 import { symEig } from '../src/linalg/index.js';
@@ -129,6 +130,43 @@ describe('YUN-T7G — quantities of the derivation', () => {
       expect(aw.b).toBeLessThan(1); // δ/A < 1 …
       expect(aw.m).toBeGreaterThan(aw.b + aw.slack); // … and violated
     }
+  });
+
+  it('a draw whose (91)/(92) are vacuous up to convergence passes on (85) and says so (seed 15, instance 1)', () => {
+    // α = 10^0.08 ≈ 1.2: 2α²‖Δ̄_{L−1}‖_2 exceeds ‖w_L‖² even at the interpolating minimum the flow stops at,
+    // so no later time could make (92) informative; the bound holds by its sign and the verdict rests on (85).
+    const inst: T7GInst = { family: 'thm', L: 2, d: 2, hidden: [1, 2, 4], alphaExp: 8, seed: 4 };
+    const claim = t7g.find((c) => c.id === 'YUN-T7G')!;
+    const o = claim.check(inst, { tier: 'ci', seed: 0 });
+    expect(o.status).toBe('pass');
+    expect(o.reason).toMatch(/bound\(85\)/);
+    expect(o.reason).toMatch(/hold vacuously/);
+    const tr = t7gTrajectory(inst, 'ci');
+    expect(tr.res.status).toBe('stopped'); // loss ≤ 1e-12·L(0): the end of the flow was reached
+    const end = t7gPoint(tr.dims, tr.states[tr.states.length - 1].y, t7gConstants(tr.dims, tr.bar), tr.alpha);
+    expect(end.a92!.b).toBeGreaterThan(1);
+  });
+
+  it('most draws test (91)/(92) informatively; the vacuous-only ones are large-α or width-1 draws', () => {
+    const claim = t7g.find((c) => c.id === 'YUN-T7G')!;
+    const insts = fc.sample(claim.arbitrary, { seed: 2024, numRuns: 40 }) as T7GInst[];
+    let informative = 0;
+    let vacuous = 0;
+    let vacuousLargeAlpha = 0;
+    for (const inst of insts) {
+      const o = claim.check(inst, { tier: 'ci', seed: 0 });
+      expect(o.status).toBe('pass');
+      if (/informative checkpoints/.test(o.reason)) informative++;
+      else {
+        expect(o.reason).toMatch(/hold vacuously/);
+        if (Number(/\((\d+) vacuous/.exec(o.reason)![1]) > 0) {
+          vacuous++;
+          if (Math.pow(10, inst.alphaExp / 100) > 0.25) vacuousLargeAlpha++;
+        }
+      }
+    }
+    expect(informative).toBeGreaterThanOrEqual(24); // 81% measured over 600 draws; 60% required here
+    expect(2 * vacuousLargeAlpha).toBeGreaterThan(vacuous); // 80 of 84 measured: vacuity is a large-α effect
   });
 
   it('the reconstructions row states the conclusion for YUN-T7G', () => {
