@@ -232,7 +232,7 @@ interface E32Instance {
   seed: number;
   m: number;
   D: number;
-  /** h = round(hf·(m+D)), capped at 320; hf = 0.5 is below the lemma's h ≥ m+D */
+  /** h = round(hf·(m+D)), capped at 320 (≥ m + D: the lemma's hypothesis, with its corner h = m + D at hf = 1) */
   hf: number;
   delta: number;
   alphaK: number;
@@ -243,7 +243,9 @@ const e32Arb = (mdMin: number): fc.Arbitrary<E32Instance> =>
       seed: seedArb,
       m: fc.integer({ min: 1, max: 3 }),
       D: fc.integer({ min: 1, max: 17 }),
-      hf: fc.constantFrom(1, 2, 5, 15, 0.5),
+      // Draws with h < m + D (hf = 0.5, one in five) used to be made and reported inconclusive; with 4 runs needing 2,
+      // that alone made a seed inconclusive 2.7% of the time (2 of 20 fresh seeds). The hypothesis space is h ≥ m + D.
+      hf: fc.constantFrom(1, 1.5, 2, 5, 15),
       delta: fc.constantFrom(0.05, 0.1, 0.2, 0.5, 0.9),
       alphaK: alphaArb,
     })
@@ -275,7 +277,7 @@ export const minE32 = defineClaim<E32Instance>({
   paper: 'min2021',
   title: 'Event (32): h^{½−α} − K/h^α ≤ σ_min([Vᵀ Uᵀ]) ≤ σ_max ≤ h^{½−α} + K/h^α with probability ≥ 1 − δ',
   statement:
-    'Under G-RAND (entries 𝒩(0, h^{−2α}), ¼ < α ≤ ½) with h ≥ m + D and K = √(m+D) + ½log(2/δ): with probability at least 1 − δ, σ_{m+D}([Vᵀ Uᵀ]) ≥ h^{½−α} − K/h^α and (as used for (35)) σ_1([Vᵀ Uᵀ]) ≤ h^{½−α} + K/h^α. Monte Carlo over m+D ≤ 20, h ≤ 320, δ ∈ {0.05, …, 0.9}; h < m + D is inconclusive (outside the lemma).',
+    'Under G-RAND (entries 𝒩(0, h^{−2α}), ¼ < α ≤ ½) with h ≥ m + D and K = √(m+D) + ½log(2/δ): with probability at least 1 − δ, σ_{m+D}([Vᵀ Uᵀ]) ≥ h^{½−α} − K/h^α and (as used for (35)) σ_1([Vᵀ Uᵀ]) ≤ h^{½−α} + K/h^α. Monte Carlo over m+D ≤ 20, m + D ≤ h ≤ 320, δ ∈ {0.05, …, 0.9}.',
   where: 'App. E, eq. (32), L:618–624',
   kind: 'statistical',
   expected: 'holds',
@@ -287,7 +289,7 @@ export const minE32 = defineClaim<E32Instance>({
     {
       name: 'K without √(m+D)',
       description: 'Deviation ½log(2/δ) alone: the singular values spread by ≈ √(m+D)/h^α, so the event fails with high frequency for m + D ≥ 8.',
-      arbitrary: e32Arb(8).map((i) => ({ ...i, hf: i.hf === 0.5 ? 2 : i.hf })),
+      arbitrary: e32Arb(8),
       check: (inst) => e32Check(inst, 400, true),
     },
   ],
@@ -734,6 +736,7 @@ function momCheck(inst: MomInstance, N: number, variant: 'lemma' | 'stdBug' | 'l
   const rng = new Rng(inst.seed);
   const outs: Outcome[] = [];
   const rms: number[] = [];
+  const rmsVar: number[] = []; // delta-method variance of log RMS at each h (see the slope test below)
   const dev: number[] = [];
   const limit = variant === 'limit1' ? 1 : 2;
   for (const h of MOM_HS) {
@@ -759,17 +762,43 @@ function momCheck(inst: MomInstance, N: number, variant: 'lemma' | 'stdBug' | 'l
       outs.push(within(Math.abs(mean(xs) - 1), 4.5 * se, `|mean ${name} − 1| at h=${h}`));
     }
     rms.push(Math.sqrt(mean(z) * (m + r) * (D - r) * h ** (1 - 4 * alpha)));
+    rmsVar.push((sd(z) / mean(z)) ** 2 / (4 * N));
     dev.push(mean(cs.map((c) => Math.abs(c - limit))));
   }
-  // RMS ‖Z̃(0)‖_F ∝ h^{½−2α} exactly: the 99% CI of the log-log slope must contain ½ − 2α.
-  const f = fitLogLog(MOM_HS, rms, 0.99);
+  // RMS ‖Z̃(0)‖_F ∝ h^{½−2α} exactly (no finite-h correction: E‖Z̃‖² is exact at every h), so the
+  // log-log slope of the sample RMS is unbiased up to O(1/N) and its only error is sampling noise.
+  // Derivation of the test: the 7 widths use independent draws, so y_h = log RMS_h are independent with
+  // Var y_h = Var(log mean z)/4 ≈ Var(z)/(4N·E[z]²) (delta method; estimated from the N draws at h).
+  // The noise is heteroscedastic (z has kurtosis 3 + O(1/h) per entry), so the slope is fitted by
+  // weighted least squares with w_h = 1/Var y_h, whose standard error is known from the draws:
+  // SE = (Σ w_h (x_h − x̄_w)²)^{−½}, x = log h. This uses all 7N draws instead of estimating the noise
+  // from 5 residual degrees of freedom (the former t-interval: valid but exactly 1% false alarms per
+  // instance, ≈ 1 refutation in 50 claim-runs of 2 instances). The slope is tested at 4.5 SE, the same
+  // two-sided normal level (7e−6) as the 14 mean comparisons above, so the per-instance false-alarm rate
+  // stays ≲ 1e−4 across all 15 comparisons. The δ-method/O(1/N) bias of log mean z is ≈ −Var z/(2N) ≈
+  // −1/(kN) with k = (m+r)(D−r) ≥ 2, nearly constant in h: its effect on the slope is ≪ SE.
+  // Calibration (300 generated instances, tier ci): the standardized slope (slope − pred)/SE has mean 0.08,
+  // sd 1.10 (weights estimated from the same draws slightly understate SE), max |z| 3.37 — so the 4.5 band
+  // is ≈ 4.1 true standard deviations (two-sided ≈ 4e−5), while the variance-convention falsifier
+  // (slope off by α ≥ 0.26, SE ≲ 0.02 at N = 60) is rejected by the slope on every instance.
   const pred = 0.5 - 2 * alpha;
-  const inCI = pred >= f.slopeCI95[0] && pred <= f.slopeCI95[1];
-  const half = 0.5 * (f.slopeCI95[1] - f.slopeCI95[0]);
+  const xs = MOM_HS.map(Math.log);
+  const ys = rms.map(Math.log);
+  const ws = rmsVar.map((v) => 1 / v);
+  const W = ws.reduce((a, b) => a + b, 0);
+  const xw = ws.reduce((a, w, k) => a + w * xs[k], 0) / W;
+  const yw = ws.reduce((a, w, k) => a + w * ys[k], 0) / W;
+  const sxx = ws.reduce((a, w, k) => a + w * (xs[k] - xw) ** 2, 0);
+  const sxy = ws.reduce((a, w, k) => a + w * (xs[k] - xw) * (ys[k] - yw), 0);
+  const slope = sxy / sxx;
+  const se = 1 / Math.sqrt(sxx);
+  const zSlope = Math.abs(slope - pred) / se;
+  const ci: [number, number] = [slope - 4.5 * se, slope + 4.5 * se];
+  const slopeMsg = `RMS‖Z̃(0)‖ WLS slope ${fmt(slope)} ± ${fmt(se)} (4.5·SE band [${fmt(ci[0])}, ${fmt(ci[1])}])`;
   outs.push(
-    inCI
-      ? pass(Math.abs(f.slope - pred) / half, `RMS‖Z̃(0)‖ slope ${fmt(f.slope)} (99% CI [${fmt(f.slopeCI95[0])}, ${fmt(f.slopeCI95[1])}]) contains ½−2α = ${fmt(pred)}`)
-      : fail(Math.abs(f.slope - pred) / half, `RMS‖Z̃(0)‖ slope ${fmt(f.slope)} (99% CI [${fmt(f.slopeCI95[0])}, ${fmt(f.slopeCI95[1])}]) excludes ½−2α = ${fmt(pred)}`),
+    zSlope <= 4.5
+      ? pass(zSlope / 4.5, `${slopeMsg} contains ½−2α = ${fmt(pred)}`)
+      : fail(zSlope / 4.5, `${slopeMsg} excludes ½−2α = ${fmt(pred)}`),
   );
   // c/h^{1−2α} → limit: the mean deviation must decay as a power of h (95% CI of the slope below 0).
   const g = fitLogLog(MOM_HS, dev);
@@ -787,7 +816,7 @@ export const minL1MOM = defineClaim<MomInstance>({
   paper: 'min2021',
   title: '(derived) E‖Z̃(0)‖² = (m+r)(D−r)h^{1−4α}, E‖U1Vᵀ‖² = rm·h^{1−4α}, and c/h^{1−2α} → 2',
   statement:
-    'Under G-RAND: E‖Z̃(0)‖_F² = (m+r)(D−r)·h^{1−4α} and E‖U1(0)V(0)ᵀ‖_F² = rm·h^{1−4α} exactly (sums of h products of independent 𝒩(0, h^{−2α}) variables), so RMS‖Z̃(0)‖_F ∝ h^{½−2α}; and c/h^{1−2α} → 2 as h → ∞ (m, r fixed), so the constant of (17) is loose by a factor 2. Checked along h = 16…1024: sample means within 4.5 standard errors, the log-log slope of the RMS (99% CI contains ½ − 2α), and a decaying mean deviation |c/h^{1−2α} − 2| (95% CI of its log-log slope below 0).',
+    'Under G-RAND: E‖Z̃(0)‖_F² = (m+r)(D−r)·h^{1−4α} and E‖U1(0)V(0)ᵀ‖_F² = rm·h^{1−4α} exactly (sums of h products of independent 𝒩(0, h^{−2α}) variables), so RMS‖Z̃(0)‖_F ∝ h^{½−2α}; and c/h^{1−2α} → 2 as h → ∞ (m, r fixed), so the constant of (17) is loose by a factor 2. Checked along h = 16…1024: sample means within 4.5 standard errors, the weighted log-log slope of the RMS (within 4.5 standard errors, derived from the draws, of ½ − 2α), and a decaying mean deviation |c/h^{1−2α} − 2| (95% CI of its log-log slope below 0).',
   where: 'not in the paper; explains Lemma 1 (L:200–210) and the O(h^{−½}) of Fig. 1/4 (L:258–264)',
   kind: 'statistical',
   expected: 'holds',
