@@ -70,7 +70,8 @@ export interface SeparableResult {
   /** Relative distance of ψ′(β) from range(Xᵀ). */
   stationarity: number;
   message: string;
-  /** With crossCheck: the primal solution and ‖β_dual − β_primal‖∞. */
+  /** With crossCheck: the primal solution and ‖β_dual − β_primal‖∞ (meaningful only when primal.converged: the cold
+   *  primal can stall on badly conditioned potentials, e.g. q_k with √k ≈ 1e-4). */
   primal?: SeparableResult;
   crossDiff?: number;
 }
