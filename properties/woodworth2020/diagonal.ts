@@ -226,7 +226,12 @@ function flow2Check(i: CfInst, tier: Tier, cL: number, kw: number, kb: number, u
   const T = 10;
   const tEval = Array.from({ length: 20 }, (_, k) => ((k + 1) * T) / 20);
   const sol = integrateFlow(m, m.init(alpha, w0), { tMax: T, tEval, rtol: 1e-12, atol: 1e-16, wallSeconds: flowWall(tier), lossTol: 0 });
-  if (sol.status !== 'max-time' && sol.status !== 'converged') return inconclusive(`integration ended early: ${sol.message}`);
+  // (16)/(17) are identities in t, checked on the recorded trajectory. At large α the flow converges early and its tail is
+  // stiff for dopri5 (fresh seed 1188091681: 4·10⁵ steps to reach t = 7, L − L* = 4e-21, then the wall guard). A run the
+  // guard stopped after the loss had fallen to ≤ 1e-18 has recorded the dynamics from the start to convergence, so the
+  // identities are checked on [0, t_stop] (≥ 5 recorded times); one stopped earlier is inconclusive, as before.
+  const usable = (s: typeof sol) => s.status === 'max-time' || s.status === 'converged' || (s.status === 'wall-time' && s.loss <= 1e-18 && s.ts.length >= 7);
+  if (!usable(sol)) return inconclusive(`integration ended early: ${sol.message}`);
   /** The closed forms (16)/(17) evaluated from the integrated residual S(t) of a state. */
   const closed = (th: Float64Array) => {
     const g = matTVec(data.X, m.integratedResidual(th));
@@ -258,10 +263,11 @@ function flow2Check(i: CfInst, tier: Tier, cL: number, kw: number, kb: number, u
   // from each run's S (for a 5th-order method the difference is the coarse run's error up to ≈ 1.1);
   // safety factor 10.
   const ref = integrateFlow(m, m.init(alpha, w0), { tMax: T, tEval, rtol: 1e-13, atol: 1e-17, wallSeconds: flowWall(tier), lossTol: 0 });
-  if (ref.status !== 'max-time' && ref.status !== 'converged') return inconclusive(`reference integration ended early: ${ref.message}`);
+  if (!usable(ref)) return inconclusive(`reference integration ended early: ${ref.message}`);
   let eIntW = 0;
   let eIntB = 0;
   for (let k = 1; k < Math.min(sol.thetas.length, ref.thetas.length); k++) {
+    if (sol.ts[k] !== ref.ts[k]) continue; // a run cut by the wall guard ends at its own time: compare equal times only
     const a = sol.thetas[k];
     const b = ref.thetas[k];
     const ca = closed(a);
