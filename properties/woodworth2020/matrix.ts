@@ -518,19 +518,29 @@ function t5Run(i: T5Inst, tier: Tier, cL: number): T5Run {
   const [k, alpha] = T5RECIPES[i.recipe];
   const d = 3;
   const A = completionMeas(d, [[0, 1], [1, 2], [2, 0], [1, 1]], Math.SQRT2);
-  const rng = new Rng(i.seed);
-  const ystar = Array.from(rng.normals(4, 0.15));
-  const W0 = rng.normals(2 * d * k, alpha);
   const mu = alpha * alpha * k;
-  const M0 = gramOf(W0, 2 * d, k);
-  const E = M0.map((v, e) => v - (e % (2 * d + 1) === 0 ? mu : 0));
-  const gamma = symOpNorm(E, 2 * d);
   const lam = 1;
   const Lam = 1;
-  // Exact width-free reduction W(t) = Φ(t)W0, W_TK(t) = (I + Ψ(t))W0 (src/models/factorizationLifted.ts).
-  const model = liftedReduced(A, ystar, 2 * d, M0, cL);
-  const th0 = model.init();
-  const e0 = frobDiff(model.predict(th0), ystar);
+  // Theorem 5's hypotheses (μ > 4Λγ/λ, e0 ≤ threshold) depend on the draw of (y*, W0). A draw that misses them is
+  // outside the theorem; drawing such ones and reporting them inconclusive made a fresh seed (1879804207) inconclusive
+  // with 2 of 2 misses. So the data are redrawn from derived seeds until the hypotheses hold (they are the theorem's own
+  // preconditions, checked before any flow is integrated; 16 draws), which keeps every draw the theorem allows possible.
+  const draw = (seed: number) => {
+    const rng = new Rng(seed);
+    const ystar = Array.from(rng.normals(4, 0.15));
+    const W0 = rng.normals(2 * d * k, alpha);
+    const M0 = gramOf(W0, 2 * d, k);
+    const E = M0.map((v, e) => v - (e % (2 * d + 1) === 0 ? mu : 0));
+    const gamma = symOpNorm(E, 2 * d);
+    // Exact width-free reduction W(t) = Φ(t)W0, W_TK(t) = (I + Ψ(t))W0 (src/models/factorizationLifted.ts).
+    const model = liftedReduced(A, ystar, 2 * d, M0, cL);
+    const th0 = model.init();
+    const e0 = frobDiff(model.predict(th0), ystar);
+    return { ystar, gamma, model, th0, e0 };
+  };
+  let dr = draw(i.seed);
+  for (let a = 1; a < 16 && t5Hyp({ mu, gamma: dr.gamma, lam, Lam, e0: dr.e0 } as T5Run) !== null; a++) dr = draw(i.seed + 7919 * a);
+  const { ystar, gamma, model, th0, e0 } = dr;
   const T = 20 / mu;
   const tEval = Array.from({ length: 80 }, (_, m) => ((m + 1) * T) / 80);
   const s1 = integrateFlow(model, th0, { tMax: T, tEval, rtol: 1e-12, atol: 1e-15, wallSeconds: 3 * flowWall(tier), lossTol: 0 }); // 72-dim reduced system
@@ -579,7 +589,7 @@ export const wooT5 = defineClaim<T5Inst>({
   id: 'WOO-T5',
   paper: PAPER,
   title: 'Theorem 5: the lifted factorization stays within O(e0/√μ) of W(0) and of its tangent-kernel path',
-  statement: 'Lifted M5 with λI ⪯ 𝒳𝒳ᵀ ⪯ ΛI (rows vec(X̄_n)), μ > 4Λγ/λ, ‖W0W0ᵀ − μI‖ ≤ γ and e0 ≤ (μλ/√Λ)(1 − √((1+γ/μ)/(1+λ/(4Λ)))): sup‖W − W0‖_F ≤ √(Λ+λ/4)e0/(λ√μ) and sup‖W − W_TK‖_F ≤ Λ√(1+λ/(4Λ))e0²/(λ²μ^{3/2}) + 2√Λ√(1+γ/μ)e0/(λ√μ). Recipe: d = 3 completion with 4 entries (√2e_ie_jᵀ; λ = Λ = 1), μ = α²k = 8; a violated hypothesis is inconclusive.',
+  statement: 'Lifted M5 with λI ⪯ 𝒳𝒳ᵀ ⪯ ΛI (rows vec(X̄_n)), μ > 4Λγ/λ, ‖W0W0ᵀ − μI‖ ≤ γ and e0 ≤ (μλ/√Λ)(1 − √((1+γ/μ)/(1+λ/(4Λ)))): sup‖W − W0‖_F ≤ √(Λ+λ/4)e0/(λ√μ) and sup‖W − W_TK‖_F ≤ Λ√(1+λ/(4Λ))e0²/(λ²μ^{3/2}) + 2√Λ√(1+γ/μ)e0/(λ√μ). Recipe: d = 3 completion with 4 entries (√2e_ie_jᵀ; λ = Λ = 1), μ = α²k = 8; (y*, W0) are redrawn (16 derived seeds) until the hypotheses hold, and a violated hypothesis after that is inconclusive.',
   where: 'App G L708–L712, L796–L828',
   kind: 'property',
   expected: 'holds',
