@@ -22,7 +22,7 @@ describe('woodworth2020 figure builds', () => {
 });
 
 // Flake regressions (fresh-seed hunt 2026-11-30), on the pieces that fixed them (the full claims run above).
-import { f5Candidate, f5Setup, minNuclearBracket, trainF6 } from '../properties/woodworth2020/figures.js';
+import { f5Candidate, f5Setup, minNuclearBracket, trainF6, f6Problem } from '../properties/woodworth2020/figures.js';
 import { Rng } from '../src/random/rng.js';
 import { heUniform, reluNet } from '../src/models/wooRelu.js';
 describe('woodworth2020 figure flake regressions', () => {
@@ -47,12 +47,7 @@ describe('woodworth2020 figure flake regressions', () => {
   });
   it('WOO-F6: training gets past the ReLU-kink lock-up of instance seed 1907444987 (D = 2, α = 0.3, init 0)', () => {
     const seed = 1907444987;
-    const rng = new Rng(seed);
-    const circle = (t: number) => [Math.cos(t), Math.sin(t)];
-    const xs = Array.from({ length: 10 }, () => circle(rng.range(0, 2 * Math.PI)));
-    const teacher = reluNet(2, 3);
-    const wt = heUniform(teacher, rng, 1);
-    const ys = xs.map((x) => teacher.forward(wt, x));
+    const { xs, ys } = f6Problem(seed);
     const net = reluNet(2, 20);
     const w0 = heUniform(net, new Rng(seed + 2), 1).map((v) => v * 0.3);
     expect(trainF6(net, w0, xs, ys, 1e-3, 6000).converged).toBe(true);

@@ -883,11 +883,8 @@ interface F6Row { D: number; alphas: number[]; inits: F6Init[] }
 const f6Alphas = (tier: Tier) => (tier === 'ci' ? [0.3, 10] : tier === 'default' ? [0.3, 1, 10] : [0.3, 1, 3, 10]);
 /** Student inits per depth (independent He-uniform draws): the unit of replication of the trend test. */
 const f6Inits = (tier: Tier) => (tier === 'ci' || tier === 'default' ? 6 : 12);
-const f6Memo = new Map<string, F6Row[]>();
-function f6Data(seed: number, tier: Tier): F6Row[] {
-  const key = `${seed}/${tier}`;
-  const hit = f6Memo.get(key);
-  if (hit) return hit;
+/** Fig. 6(a, b) data: 10 training points on the unit circle labelled by a 3-unit ReLU teacher, 100 test points. */
+export function f6Problem(seed: number): { xs: number[][]; ys: number[]; xt: number[][]; yt: number[] } {
   const rng = new Rng(seed);
   const circle = (t: number) => [Math.cos(t), Math.sin(t)];
   const xs = Array.from({ length: 10 }, () => circle(rng.range(0, 2 * Math.PI)));
@@ -896,6 +893,14 @@ function f6Data(seed: number, tier: Tier): F6Row[] {
   const ys = xs.map((x) => teacher.forward(wt, x));
   const xt = Array.from({ length: 100 }, (_, k) => circle((2 * Math.PI * k) / 100));
   const yt = xt.map((x) => teacher.forward(wt, x));
+  return { xs, ys, xt, yt };
+}
+const f6Memo = new Map<string, F6Row[]>();
+function f6Data(seed: number, tier: Tier): F6Row[] {
+  const key = `${seed}/${tier}`;
+  const hit = f6Memo.get(key);
+  if (hit) return hit;
+  const { xs, ys, xt, yt } = f6Problem(seed);
   const m = tier === 'deep' ? 30 : 20;
   const Ds = tier === 'deep' ? [2, 3, 5] : [2, 3];
   const rows: F6Row[] = [];
