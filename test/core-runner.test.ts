@@ -32,6 +32,23 @@ const below = defineClaim<number>({
 });
 
 describe('runner', () => {
+  it("a claim's margin is its worst passing instance: an inconclusive instance's sub-check ratio does not count", () => {
+    const mixed = defineClaim<number>({
+      id: 'TEST-MIXED',
+      paper: 'test',
+      title: 'even instances pass with margin 0.25, odd ones are inconclusive with a large sub-check ratio',
+      statement: 'margin bookkeeping',
+      expected: 'holds',
+      arbitrary: fc.integer({ min: 0, max: 1000 }),
+      check: (x) => (x % 2 === 0 ? pass(0.25) : { ...inconclusive('regime not reached'), margin: 125 }),
+      falsifiers: [{ name: 'never', description: 'unused here', check: () => fail(2, 'mutant') }],
+    });
+    const r = runClaim(mixed, { seed: 5, tier: 'ci', runs: 40 });
+    expect(r.inconclusive).toBeGreaterThan(0);
+    expect(r.passed).toBeGreaterThan(0);
+    expect(r.margin).toBe(0.25);
+  });
+
   it('a true claim holds with every instance counted', () => {
     const r = runClaim(square, { seed: 7, tier: 'ci', runs: 50 });
     expect(r.status).toBe('holds');

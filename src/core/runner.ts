@@ -107,7 +107,13 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions): ClaimResult {
   const failed = recorded.filter((o) => o.status === 'fail').length;
   const inconclusive = recorded.filter((o) => o.status === 'inconclusive').length;
   const runs = recorded.length;
-  const margins = recorded.map((o) => o.margin).filter((m) => Number.isFinite(m) || m === Number.POSITIVE_INFINITY);
+  // The claim's margin is its worst PASSING instance (a failure overrides it below with the shrunk counterexample's).
+  // An inconclusive instance's margin belongs to sub-checks whose verdict did not count — e.g. a ratio of a tail
+  // slope that had not reached its regime (WOO-T3 reported 125 on a claim that held 4/0/1) — so it is left out.
+  const margins = recorded
+    .filter((o) => o.status === 'pass')
+    .map((o) => o.margin)
+    .filter((m) => Number.isFinite(m) || m === Number.POSITIVE_INFINITY);
   let margin: number | null = margins.length ? Math.max(...margins) : null;
 
   const inconclusiveReasons: Record<string, number> = {};
