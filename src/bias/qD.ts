@@ -102,21 +102,16 @@ export function HD(s: number, D: number): number {
     // k ≈ m·a/(1 − a) ≤ m and then fall by ≥ a² per pair, so m ≤ 300 converges well inside the 4000-term cap. The closed
     // form below cancels for small a (relative error ≈ ε/(m·a)): it was used for m > 12 (2 < D < 13/6) before.
     // m ≤ 300 covers D ≥ 2.0067; below that the cancellation ε/(m a) only matters for a < 1e-13.
-    let poch = m * (m + 1);
-    let fact = 2;
-    let pw = a * a;
+    // The term is advanced by its ratio t_{k+2}/t_k = (m+k)(m+k+1)a²/((k+1)(k+2)), never through the Pochhammer
+    // symbol and the factorial separately: those overflow (at m ≈ 40, a = ½) while the term itself stays ≤ the sum
+    // (H_D(½) ≈ 7e72 at m = 250), and rescaling them after the overflow divided ∞ by a finite number (round 5).
+    const a2 = a * a;
+    let term = (m * (m + 1) * a2) / 2;
     let sum = 0;
     for (let k = 2; k < 4000; k += 2) {
-      const term = (poch * pw) / fact;
       sum += term;
       if (term <= 1e-18 * sum) break;
-      poch *= (m + k) * (m + k + 1);
-      fact *= (k + 1) * (k + 2);
-      pw *= a * a;
-      if (!Number.isFinite(poch) || !Number.isFinite(fact)) {
-        poch /= fact;
-        fact = 1;
-      }
+      term *= ((m + k) * (m + k + 1) * a2) / ((k + 1) * (k + 2));
     }
     return (D - 2) * sum;
   }
@@ -127,25 +122,16 @@ export function HD(s: number, D: number): number {
 /** Series q_D(h_D(s)) = Σ_{j even ≥ 2} 2(j−1)Γ(p+j−1)/(Γ(p) j!) s^j (all terms positive; derived). */
 function qDSeries(s: number, p: number): number {
   const s2 = s * s;
-  // coefficient c_j = 2(j−1)·Γ(p+j−1)/(Γ(p) j!) ; ratio Γ(p+j−1)/Γ(p) = (p)(p+1)…(p+j−2)
-  let poch = p; // Γ(p+1)/Γ(p) for j = 2
-  let fact = 2; // 2!
-  let pow = s2;
+  // coefficient c_j = 2(j−1)·Γ(p+j−1)/(Γ(p) j!) ; ratio Γ(p+j−1)/Γ(p) = (p)(p+1)…(p+j−2). The product
+  // t_j = Γ(p+j−1)/(Γ(p) j!)·s^j is advanced by its ratio t_{j+2}/t_j = (p+j−1)(p+j)s²/((j+1)(j+2)), so nothing
+  // overflows before the term does (the separate Pochhammer symbol and factorial overflowed for p ≳ 40 at s ≈ ½).
+  let t = (p * s2) / 2; // j = 2: Γ(p+1)/(Γ(p)·2!)·s²
   let sum = 0;
   for (let j = 2; j < 2000; j += 2) {
-    const term = (2 * (j - 1) * poch * pow) / fact;
+    const term = 2 * (j - 1) * t;
     sum += term;
     if (term <= 1e-18 * sum) break;
-    // advance j → j+2: poch *= (p+j−1)(p+j); fact *= (j+1)(j+2); pow *= s²
-    poch *= (p + j - 1) * (p + j);
-    fact *= (j + 1) * (j + 2);
-    pow *= s2;
-    if (!Number.isFinite(poch) || !Number.isFinite(fact)) {
-      // rescale to avoid overflow: keep the ratio
-      const r = poch / fact;
-      poch = r;
-      fact = 1;
-    }
+    t *= ((p + j - 1) * (p + j) * s2) / ((j + 1) * (j + 2));
   }
   return sum;
 }
