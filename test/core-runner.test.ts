@@ -56,6 +56,15 @@ describe('runner', () => {
     expect([r.runs, r.passed, r.failed, r.inconclusive]).toEqual([50, 50, 0, 0]);
   });
 
+  it("a replay of one passing instance gives that instance's verdict (not 'only 1 of N conclusive')", () => {
+    // The replay path of a counterexample, replayed after the check was fixed (every instance now passes).
+    const path = /--replay (\S+)/.exec(runClaim(below, { seed: 3, tier: 'ci', runs: 100 }).replay!)![1];
+    const fixed = defineClaim<number>({ ...below, expected: 'holds', check: () => pass(0.5) });
+    const r = runClaim(fixed, { seed: 3, tier: 'ci', runs: 100, replayPath: path });
+    expect(r.runs).toBe(1);
+    expect(r.status).toBe('holds');
+  });
+
   it('a false claim is refuted, shrunk to the boundary, and its replay reproduces it', () => {
     const r = runClaim(below, { seed: 3, tier: 'ci', runs: 100 });
     expect(r.status).toBe('refuted');

@@ -319,12 +319,26 @@ function qhatErrors(seed: number, variant: 'ok' | 'noThreeHalves' | 'zPlus' | 'z
     const h = 1e-4 * x;
     const fd1 = (qhat(x + h, delta) - qhat(x - h, delta)) / (2 * h);
     const claimed1 = variant === 'noThreeHalves' ? Math.sqrt(SminusHalf(x, delta)) : qhatPrime(x, delta);
-    // Central difference: truncation ≲ (h/x)² = 1e-8 relative; rounding ≲ 4ε|q̂|/(2h) (q̂(0) = −(δ/2)√δ
-    // is a large constant when δ is large), so the error is measured in units of that budget.
-    const budget1 = 1e-7 + (4e-16 * Math.abs(qhat(x, delta))) / (2 * h * Math.abs(claimed1));
+    // Central difference error = truncation + rounding, measured in units of a derived budget:
+    // - truncation h²|f‴|/6: relative (h/x)²·x²|f‴|/(6|f′|). x²|f‴|/|f′| depends only on x/δ (q̂ is homogeneous:
+    //   q̂(λx; λδ) = λ^{3/2} q̂(x; δ)); its sup over x/δ ∈ [0, ∞] is 0.38 for f = q̂ and 0.89 for f = q̂′ (evaluated at 40
+    //   digits with mpmath over x ∈ [1e-6, 1e6], δ ∈ {0, 1}), so truncation ≤ 1e-8·0.89/6 ≪ the 1e-7 term.
+    // - rounding: |fl(f(x±h)) − f(x±h)| ≤ e_f each, so ≤ 2e_f/(2h). First-order error analysis of the stable form
+    //   q̂ = (S − δ)·sqrt(S + δ/2) in unit roundoff u = 2⁻⁵³: fl(S) has relative error ≤ 2u (x², δ², sum, sqrt);
+    //   S − δ has absolute error ≤ 2uS + u|S − δ|; sqrt(S + δ/2) relative ≤ (2uS + u(S+δ/2))/(2(S+δ/2)) + u ≤ 2.5u;
+    //   the product adds u|q̂|. So e_q ≤ u·sqrt(S+δ/2)·(2S + 4.5|S−δ|) + u|q̂| ≤ u·sqrt(S+δ/2)·(3S + 6|S−δ|)
+    //   (constants rounded up for second-order terms). It is NOT proportional to |q̂|: at small x and large δ,
+    //   S ≈ δ/2 and q̂′ = (3/2)x/sqrt(S+δ/2) is tiny while fl(S) carries an absolute error ~uδ (the former budget
+    //   4e-16·|q̂|/(2h) understated this by ~5×: fresh-seed flake, seed 517120455, x = 2.1e-3, δ = 26.6 → 1.05 units).
+    //   Rounding of the arguments x ± h (≤ u·x each) adds ≤ u·x/h = 1e4·u ≈ 1e-12 relative, inside the 1e-7 term.
+    const U = 2 ** -53;
+    const eQ = U * Math.sqrt(S + delta / 2) * (3 * S + 6 * Math.abs(S - delta));
+    const budget1 = 1e-7 + (2 * eQ) / (2 * h * Math.abs(claimed1));
     d1 = Math.max(d1, Math.abs(fd1 - claimed1) / Math.abs(claimed1) / budget1);
     const fd2 = (qhatPrime(x + h, delta) - qhatPrime(x - h, delta)) / (2 * h);
-    const budget2 = 1e-7 + (4e-16 * Math.abs(qhatPrime(x, delta))) / (2 * h * qhatSecond(x, delta));
+    // Same for q̂′ = 1.5x/sqrt(S + δ/2): S + δ/2 relative ≤ 3u, sqrt ≤ 2.5u, 1.5x and the division u each → e_{q′} ≤ 4.5u|q̂′|
+    // (5u with second-order slack); rounding of the difference ≤ 2e_{q′}/(2h).
+    const budget2 = 1e-7 + (2 * 5 * U * Math.abs(qhatPrime(x, delta))) / (2 * h * qhatSecond(x, delta));
     d2 = Math.max(d2, Math.abs(fd2 - qhatSecond(x, delta)) / qhatSecond(x, delta) / budget2);
     mono = Math.max(mono, qhat(x, delta) - qhat(x * 1.01, delta) > 0 ? 1 : 0);
     // z and the gradient at w̃(0): a single neuron from (α, s, u)
@@ -359,9 +373,8 @@ function qhatErrors(seed: number, variant: 'ok' | 'noThreeHalves' | 'zPlus' | 'z
   return all([
     // Printed vs stable form: both exact expressions; rounding ≲ 1e-15 relative to the terms' size.
     within(printed, 1e-12, 'printed vs simplified q̂ (relative to the terms)'),
-    // tol: d1, d2 are in units of the FD budget computed above (h = 1e-4x: truncation term 1e-7 ≥ 10·(h/x)², rounding
-    // term 2ε|f|/(2h|f′|)); ≤ 1 unit. The rounding constant is an estimate, not a bound: calibration row AZU-QHAT shows d1
-    // at 0.905 units (headroom 1.1), so this is effectively EMPIRICAL.
+    // tol: d1, d2 are in units of the FD budget derived above (h = 1e-4x: truncation term 1e-7 ≥ 10·(h/x)², rounding
+    // term 2e_f/(2h|f′|) from a first-order error analysis of the evaluated formula); ≤ 1 unit.
     within(d1, 1, variant === 'noThreeHalves' ? "FD q̂′ vs sqrt(S−δ/2) (in units of the FD error budget)" : "FD q̂′ vs (3/2)sqrt(S−δ/2) (in units of the FD error budget)"),
     within(d2, 1, "FD q̂″ vs (3/4)x/(S sqrt(S−δ/2)) (in units of the FD error budget)"),
     within(zErr, 1e-12, '‖∇q(w̃(0))‖ (z makes w̃(0) stationary)'),

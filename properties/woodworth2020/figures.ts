@@ -16,7 +16,7 @@ import { integrateFlow } from '../../src/flow/index.js';
 import { heUniform, kernelCosineDistance, ntkGram, reluNet, trainRelu } from '../../src/models/wooRelu.js';
 import { PAPER, seedArb, genReg, genW0, solveQ, solveQD, flowToLimit, flowWall, l1, nrm2, tailLimitVerdict, type RegData } from './common.js';
 import { dist2 } from '../../src/bias/wooDense.js';
-import { fitLine, mean, sd, studentTQuantile } from '../../src/stats/index.js';
+import { binomialCdf, fitLine, mean, sd, studentTQuantile } from '../../src/stats/index.js';
 
 // ───────────────────────────── Figure 1 ─────────────────────────────
 const F1_ALPHAS = [1e-6, 1e-4, 1e-3, 1e-2, 0.03, 0.1, 0.3, 1, 3, 10, 100];
@@ -381,7 +381,7 @@ export const fig3: FigureSpec = {
     const z = Array.from({ length: 101 }, (_, k) => -5 + k / 10);
     const Ds = [2, 3, 4, 5];
     const Ns = tier === 'ci' ? [18] : [15, 18, 20];
-    const nS = tier === 'ci' ? 2 : 5;
+    const nS = f3Seeds(tier);
     return [
       {
         id: 'WOO-F3a', paper: PAPER, title: 'Fig. 3(a): q_D(z) for several D (D = 2: q)', caption: 'Normalizations differ from the paper’s plot (unstated); curves are q_D = ∫h_D⁻¹ with q_D(0) = 0.', xLabel: 'z', yLabel: 'q_D(z)',
@@ -398,6 +398,8 @@ export const fig3: FigureSpec = {
     ];
   },
 };
+/** Number of data draws of Fig. 3(c) per tier (each costs ≈ 5 s at N = 18 for D = 2 and 3). */
+const f3Seeds = (tier: Tier): number => (tier === 'ci' ? 2 : tier === 'default' ? 5 : 9);
 function alphaMaxD(seed: number, N: number, D: number): number {
   // scan log10 α^D from −14 (D = 2) / −12 (D ≥ 3, double-precision limit α^D ≥ 1e-12) to 1 in steps of 0.5
   const { data, bstar } = sparseData(seed, 100, N, 3, 0);
@@ -433,8 +435,8 @@ function f3Check(seed: number, tier: Tier, thrGap: number): Outcome {
   const at01 = [2, 3, 4, 5].map((D) => sqrtdRatioD(0.1, d, D));
   outs.push(at01.every((v, k) => k === 0 || v < at01[k - 1]) ? pass() : fail(2, `√d·ratio at α = 0.1 not decreasing in D: ${at01.map(fmt).join(', ')}`));
   // (c): for every seed, α^D_max(D = 3) ≥ α^D_max(D = 2) (ties allowed when both are none) at N = 18.
-  const nS = tier === 'ci' ? 2 : 5;
-  let adv: number[] = [];
+  const nS = f3Seeds(tier);
+  const adv: number[] = [];
   for (let s = 0; s < nS; s++) {
     const a2 = alphaMaxD(seed + 100 * s, 18, 2);
     const a3 = alphaMaxD(seed + 100 * s, 18, 3);
@@ -442,15 +444,31 @@ function f3Check(seed: number, tier: Tier, thrGap: number): Outcome {
     if (!(a3 >= a2)) outs.push(fail(2, `seed ${s}: α^D_max(D=3) = ${a3} < α^D_max(D=2) = ${a2}`));
     adv.push((Number.isFinite(a3) ? a3 : -12) - (Number.isFinite(a2) ? a2 : -14));
   }
-  adv = adv.sort((a, b) => a - b);
-  if (adv.length) outs.push(adv[Math.floor(adv.length / 2)] >= 1 ? pass() : fail(1 / Math.max(1e-9, adv[Math.floor(adv.length / 2)]), `median advantage ${adv[Math.floor(adv.length / 2)]} decades < 1`));
+  // "Median advantage ≥ 1 decade" is a statement about the distribution of the advantage over data draws (the
+  // catalog's 5 pre-check seeds: 0.5, 7.25, 4.75, 2.0, 2.0 decades — one in five draws is below 1 decade). The old
+  // check took the sample median of nS = 2 draws (the larger one at ci), which is below 1 whenever both draws are:
+  // ≈ (1/5)² = 4% of fresh seeds at the catalog's rate (seen: global seed 619672897, instance 618155205: both draws
+  // 0.5 decades, all solves converged — D = 2 recovers up to α^D = 10^−3.5, D = 3 up to 10^−3: draws far above the ℓ1
+  // threshold, where both limits are set by the kernel end; a real property of such draws, not a numerical failure).
+  // Measured on 24 other draws (seeds 1000003·s, s = 1…24): all ≥ 1 decade (min 1.0, median 3.5). Exact one-sided sign test of
+  // H0: P(adv ≥ 1 decade) ≥ ½ (population median ≥ 1): with k of n draws at ≥ 1 decade, fail iff
+  // P(Bin(n, ½) ≤ k) ≤ 0.05, so the false-alarm rate is ≤ 5% when the median is exactly 1 decade and far smaller
+  // at the pre-check's P ≈ 0.8 (n = 5, k = 0: 0.2⁵ = 3e-4). With n ≤ 4 draws (ci: 2) the test cannot reject at 5%
+  // (P(k = 0) = 2^−n ≥ 1/16), so at ci only the per-seed D = 3 ≥ D = 2 assertion has power; the median statement is
+  // decided at default (5 draws) and deep (9 draws: fail iff k ≤ 1, P = 10/512).
+  if (adv.length) {
+    const k = adv.filter((a) => a >= 1).length;
+    const pLow = binomialCdf(k, adv.length, 0.5);
+    const what = `advantage log10 α^D_max(D=3) − log10 α^D_max(D=2) at N = 18: ${adv.map(fmt).join(', ')} decades; ${k}/${adv.length} ≥ 1 (sign test P(Bin(${adv.length}, ½) ≤ ${k}) = ${fmt(pLow)})`;
+    outs.push(pLow <= 0.05 ? fail(0.05 / Math.max(pLow, 1e-300), `median advantage < 1 decade: ${what}`) : pass(NaN, what));
+  }
   return all(outs);
 }
 export const wooF3 = defineClaim<{ seed: number }>({
   id: 'WOO-F3',
   paper: PAPER,
   title: 'Figure 3: larger D gives a sharper ℓ2→ℓ1 transition at larger α; D = 3 recovers the plant at much larger α^D than D = 2',
-  statement: '(b) √d·Q^D_α(e₁)/Q^D_α(𝟏/√d) is monotone in α for D = 2…5, → √d at α = 10; the α^D-threshold (√d·ratio ≤ 1.1) for D = 3 exceeds that of D = 2 by ≥ 5 decades; at α = 0.1 the ratio decreases in D. (c) noiseless d = 100, r* = 3, N = 18: α^D_max(D = 3) ≥ α^D_max(D = 2) for every seed, median advantage ≥ 1 decade.',
+  statement: '(b) √d·Q^D_α(e₁)/Q^D_α(𝟏/√d) is monotone in α for D = 2…5, → √d at α = 10; the α^D-threshold (√d·ratio ≤ 1.1) for D = 3 exceeds that of D = 2 by ≥ 5 decades; at α = 0.1 the ratio decreases in D. (c) noiseless d = 100, r* = 3, N = 18: α^D_max(D = 3) ≥ α^D_max(D = 2) for every seed, and the median advantage over data draws is ≥ 1 decade (exact one-sided sign test at level 5%; no power with the 2 draws of tier ci, decided at default/deep).',
   where: 'L188, L196–L200',
   kind: 'experiment',
   expected: 'holds',
@@ -1075,24 +1093,51 @@ export const wooF7 = defineClaim<{ seed: number }>({
   ],
   runs: { ci: 2, default: 4, deep: 10 },
 });
-function trainTime(data: RegData, alpha: number, tier: Tier): number {
+function trainTime(data: RegData, alpha: number, tier: Tier, frac: number): number {
   const m = diagonalShared({ X: data.X, y: data.y, D: 2, cL: 0.5, logCoords: true });
   const th0 = m.init(alpha);
-  const sol = integrateFlow(m, th0, { rtol: 1e-9, atol: 1e-13, lossTol: 1e-6 * m.loss(th0), wallSeconds: flowWall(tier), tMax: 1e7 });
+  const sol = integrateFlow(m, th0, { rtol: 1e-9, atol: 1e-13, lossTol: frac * m.loss(th0), wallSeconds: flowWall(tier), tMax: 1e7 });
   return sol.status === 'converged' ? sol.t : NaN;
 }
+/**
+ * Two parts, because the full training time is not monotone in α on every draw while the saddle delay is:
+ * (i) escape from the saddle at 0 (the mechanism the paper names, L134–L136 "a smaller α … makes optimization
+ *     trickier"): t_½ (first time L ≤ L(0)/2) strictly increases as α decreases, on every draw (plateau length
+ *     ≈ ln(1/α²)/(4‖Xᵀy‖∞), WOO-ESC; the α grid is 2 decades apart, i.e. ln(1e4)/(4‖Xᵀy‖∞) of extra delay).
+ *     Measured: 0 of 300 draws non-monotone.
+ * (ii) the time to 1e-6·L(0), as a typical-case statement over F8_DRAWS draws: most draws (a majority) have it
+ *     increasing. A single draw can break it genuinely: after the escape the flow passes further saddles
+ *     (incremental learning) whose plateaus depend on α non-monotonically, and the loss curves cross. Found at
+ *     global seed 80102976 (instance 2147483620): 14.39, 84.61, 14.03 for α = 1e-1, 1e-3, 1e-5 — the same to 3
+ *     digits at rtol 1e-12 and in plain (w±) coordinates (14.40, 84.55, 13.86), so not an integration artefact;
+ *     2 of 300 draws (seeds 7919·s, s = 1…300) are non-monotone, p̂ = 0.7% (95% upper bound 2.1%). False alarm of
+ *     (ii) (≥ 3 of 5 draws non-monotone) at p = 2.1%: C(5,3)·0.021³ ≈ 1e-4.
+ */
+const F8_DRAWS = 5;
+const F8_ALPHAS = [1e-1, 1e-3, 1e-5];
 function f8Check(seed: number, tier: Tier, faster: boolean): Outcome {
-  const data = genReg(seed, 10, 4);
-  const ts = [1e-1, 1e-3, 1e-5].map((a) => trainTime(data, a, tier));
-  if (ts.some((t) => !Number.isFinite(t))) return inconclusive('training did not finish in budget');
-  const inc = ts.every((t, k) => k === 0 || (faster ? t < ts[k - 1] : t > ts[k - 1]));
-  return inc ? pass(NaN, `time to 1e-6·L(0): ${ts.map(fmt).join(', ')}`) : fail(2, `${faster ? 'mutant: ' : ''}training time vs α: ${ts.map(fmt).join(', ')}`);
+  const ordered = (ts: number[]) => ts.every((t, k) => k === 0 || (faster ? t < ts[k - 1] : t > ts[k - 1]));
+  const outs: Outcome[] = [];
+  const full: string[] = [];
+  let good = 0;
+  for (let k = 0; k < F8_DRAWS; k++) {
+    const data = genReg(k === 0 ? seed : seed + 7907 * k, 10, 4);
+    const th = F8_ALPHAS.map((a) => trainTime(data, a, tier, 0.5));
+    const t6 = F8_ALPHAS.map((a) => trainTime(data, a, tier, 1e-6));
+    if ([...th, ...t6].some((t) => !Number.isFinite(t))) return inconclusive(`training did not finish in budget (draw ${k})`);
+    if (!ordered(th)) outs.push(fail(2, `${faster ? 'mutant: ' : ''}draw ${k}: escape time t_½ vs α = ${F8_ALPHAS.join(', ')}: ${th.map(fmt).join(', ')}`));
+    if (ordered(t6)) good++;
+    full.push(t6.map(fmt).join('/'));
+  }
+  const what = `time to 1e-6·L(0) vs α = ${F8_ALPHAS.join(', ')} per draw: ${full.join('; ')} (${good}/${F8_DRAWS} ${faster ? 'decreasing' : 'increasing'})`;
+  outs.push(2 * good > F8_DRAWS ? pass(NaN, what) : fail((F8_DRAWS + 1) / 2 / Math.max(good, 0.5), `${faster ? 'mutant: ' : ''}no majority: ${what}`));
+  return all(outs);
 }
 export const wooF8 = defineClaim<{ seed: number }>({
   id: 'WOO-F8',
   paper: PAPER,
   title: 'Figure 8 (linear analogue): smaller α slows training',
-  statement: 'The CIFAR-10 training curves are out of scope. In-scope analogue: for M1 (gradient flow, generic y), the time to reduce the loss to 1e-6·L(0) increases as α decreases (α = 1e-1, 1e-3, 1e-5) — the saddle at 0 (see WOO-ESC for the rate).',
+  statement: 'The CIFAR-10 training curves are out of scope. In-scope analogue for M1 (gradient flow, generic y, α = 1e-1, 1e-3, 1e-5): (i) on every draw the time t_½ to halve the loss — the escape from the saddle at 0 (L134–L136; WOO-ESC gives the rate) — increases as α decreases; (ii) on most draws (a majority of 5) the time to reduce the loss to 1e-6·L(0) increases too. Not on every draw: later saddles can make a smaller α train faster overall (≈ 0.7% of draws; loss curves cross) — a finding about the figure\'s reading, reported.',
   where: 'L312, L328 (analogue: WOO-ESC)',
   kind: 'experiment',
   expected: 'holds',

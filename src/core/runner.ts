@@ -123,7 +123,8 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions): ClaimResult {
   let reason: string;
   let replay: string | null = null;
   let counterexample: string | undefined;
-  const minPass = Math.max(1, Math.ceil((claim.minPassFraction ?? 0.5) * numRuns));
+  // A replay (--replay PATH) runs the one recorded instance: its verdict is that instance's, not "1 of numRuns".
+  const minPass = opts.replayPath ? 1 : Math.max(1, Math.ceil((claim.minPassFraction ?? 0.5) * numRuns));
   if (failed > 0) {
     const shrunk = (lastFail ?? recorded.find((o) => o.status === 'fail')) as Outcome;
     status = threw ? 'error' : 'refuted';
