@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { all, defineClaim, fmt, inconclusive, within, type Claim, type Outcome, type Tier } from '../../src/core/claim.js';
 import { diagonalUntied, diagonalTied, initFromScaleShape, packDiagonal, sqrtKOf, unbiasedInit } from '../../src/models/diagonalUntied.js';
 import { minQk, qk, qkPotential, qkPrime, qkSecond, qWW } from '../../src/bias/qk.js';
-import { minSeparable, minSeparablePrimal, type SeparableResult } from '../../src/bias/separableMin.js';
+import { minSeparablePrimal, type SeparableResult } from '../../src/bias/separableMin.js';
 import { dotv, kkt, matTvec, normv, relDist, logLogSlope, solveSym, minNorm, minWeightedNorm } from '../../src/bias/azuCommon.js';
 import { minL1 } from '../../src/bias/minL1.js';
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
@@ -867,7 +867,7 @@ function eSequences(inst: EInst): Outcome {
     if (j >= 2) {
       const ratio = Math.log(small[j - 1] / small[j]) / Math.log(small[j - 2] / small[j - 1]);
       const nu0 = nus[j - 1].map((v, k) => v + ratio * (v - nus[j - 2][k]));
-      sol = minSeparable(data.X, data.y, qkPotential(r), { maxDualStep: 1, crossCheck: false, maxIter: 2000, nu0 });
+      sol = minQk(data.X, data.y, r, undefined, false, nu0);
     }
     if (!sol || !okSolve(sol)) sol = minQk(data.X, data.y, r, undefined, false);
     if (!okSolve(sol)) {

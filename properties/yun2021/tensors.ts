@@ -2,7 +2,7 @@
 // gradient flow (7), Assumption 1 and the conserved quantities (YUN-N1, E1–E5, A1–A4, CQ1–CQ5).
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { all, defineClaim, fail, inconclusive, pass, within, type Claim } from '../../src/core/claim.js';
+import { all, defineClaim, fail, inconclusive, pass, within, type Claim, type Outcome } from '../../src/core/claim.js';
 import { numericalRank } from '../../src/linalg/index.js';
 import {
   contractAll,
@@ -33,6 +33,15 @@ import {
   type Arch,
 } from '../../src/models/tensorNets.js';
 import { dotv, norm, solveLinear } from '../../src/bias/yunTheory.js';
+
+/**
+ * A flow the integrator could not follow to its last checkpoint: INCONCLUSIVE, never a refutation — an integrator
+ * failure says nothing about a conserved quantity (seen at fresh seed 517120455: a depth-4 FC net whose random init has
+ * margin −27 and loss 4e11, so the exponential-loss gradient is ~1e12 and the step underflowed at t = 0).
+ */
+function flowStopped(run: { res: { t: number; status: string } }): Outcome {
+  return inconclusive(`flow stopped at t = ${run.res.t.toPrecision(3)} (${run.res.status}): an integrator failure is no evidence about the invariant`);
+}
 import { PAPER, Rng, archFrom, awayFromZero, compactSvd, dft, dftApply, gaussMat, gaussVec, runGF, separableLabels } from './common.js';
 
 const seedArb = fc.integer({ min: 0, max: 2 ** 31 - 1 });
@@ -702,7 +711,7 @@ const yunA4 = defineClaim<A4Inst>({
       flowErr = Math.max(flowErr, isEvenErr(w));
       scale = Math.max(scale, norm(w));
     }
-    if (run.res.ys.length < 4) return inconclusive(`flow stopped at t = ${run.res.t.toPrecision(3)} (${run.res.status}): an integrator failure is no evidence about the invariant`);
+    if (run.res.ys.length < 4) return flowStopped(run);
     // Tolerances: (i) Im Fx of an even x cancels exactly in exact arithmetic; in floating point the sines at k and d−k
     // differ by the argument rounding (|2πjk/d| ≤ 26 ⇒ ≲ 26u ≈ 3e-15), so |Im Fx| ≲ d·3e-15·‖x‖∞/√d ≈ 7e-15‖x‖:
     // 1e-13·(1+‖x‖) is ≥ 10× that (observed ≤ 2.9e-15); (ii) the flow maps even states to even states exactly, so
@@ -776,7 +785,7 @@ const yunCQ1 = defineClaim<CQInst>({
   arbitrary: cqArb,
   check: (i) => {
     const { net, run } = cqRun(i);
-    if (run.res.ys.length < 5) return inconclusive(`flow stopped at t = ${run.res.t.toPrecision(3)} (${run.res.status}): an integrator failure is no evidence about the invariant`);
+    if (run.res.ys.length < 5) return flowStopped(run);
     // tol: DRIFT_TOL, empirical integrator level (see its definition; calibration row YUN-CQ1)
     return within(driftOf(run.res.ys.map((th) => layerNormGaps(net, th))), DRIFT_TOL, `drift of ‖v_l‖²−‖v_L‖² [${i.kind}, ${i.loss}]`);
   },
@@ -894,7 +903,7 @@ const yunCQ2 = defineClaim<CQ2Inst>({
   arbitrary: cq2Arb,
   check: (i) => {
     const { arch, net, run } = cq2Setup(i);
-    if (run.res.ys.length < 4) return inconclusive(`flow stopped at t = ${run.res.t.toPrecision(3)} (${run.res.status}): an integrator failure is no evidence about the invariant`);
+    if (run.res.ys.length < 4) return flowStopped(run);
     // tol: DRIFT_TOL, empirical integrator level (see its definition; calibration row YUN-CQ2)
     return within(driftOf(run.res.ys.map((th) => cq2Quantities(arch, th, net.shape, false))), DRIFT_TOL, `drift of per-mode balance [${i.kind}, ${i.loss}]`);
   },
@@ -966,7 +975,7 @@ const yunCQ3 = defineClaim<CQ3Inst>({
   arbitrary: cq3Arb,
   check: (i) => {
     const { net, run, U1, U2 } = cq3Setup(i);
-    if (run.res.ys.length < 4) return inconclusive(`flow stopped at t = ${run.res.t.toPrecision(3)} (${run.res.status}): an integrator failure is no evidence about the invariant`);
+    if (run.res.ys.length < 4) return flowStopped(run);
     const qs = run.res.ys.map((th) => cq3Quantities(U1, U2, th, net.shape));
     // tol: DRIFT_TOL, empirical integrator level (see its definition; calibration row YUN-CQ3). The complement part is
     // frozen exactly by the flow (its velocity lies in col(U_l)), so its drift is round-off only (observed ≤ 6e-16).
@@ -1060,7 +1069,7 @@ const yunCQ4 = defineClaim<FCInst>({
   arbitrary: fcArb,
   check: (i) => {
     const { net, run, dims } = fcSetup(i);
-    if (run.res.ys.length < 4) return inconclusive(`flow stopped at t = ${run.res.t.toPrecision(3)} (${run.res.status}): an integrator failure is no evidence about the invariant`);
+    if (run.res.ys.length < 4) return flowStopped(run);
     // tol: DRIFT_TOL, empirical integrator level (see its definition; calibration row YUN-CQ4)
     return within(driftOf(run.res.ys.map((th) => cq4Quantities(th, net, dims, false))), DRIFT_TOL, `drift of (78)/(79) [L=${i.L}, ${i.loss}]`);
   },
@@ -1094,10 +1103,7 @@ const yunCQ5 = defineClaim<FCInst>({
   arbitrary: fcArb.map((i) => ({ ...i, d: Math.max(i.d, i.n + 1) })),
   check: (i) => {
     const { net, run, dims, X } = fcSetup(i);
-    // A flow the integrator cannot follow is inconclusive, not a refutation (it was one at fresh seed 517120455: a depth-4
-    // FC net whose random init has margin −27, loss 4e11, so the exponential-loss gradient is ~1e12 and the step
-    // underflowed at t = 0). The same holds for every conservation check in this file.
-    if (run.res.ys.length < 4) return inconclusive(`flow stopped at t = ${run.res.t.toPrecision(3)} (${run.res.status}): an integrator failure is no evidence about the invariant`);
+    if (run.res.ys.length < 4) return flowStopped(run);
     const P = projPerp(X);
     const q = run.res.ys.map((th) => {
       const W1 = matFromVec(splitParams(net.shape, th)[0], dims[0], dims[1]);

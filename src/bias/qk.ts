@@ -112,7 +112,8 @@ export function qkPotential(r: ArrayLike<number>, w0?: ArrayLike<number>): Separ
  * null-space Newton (both in separableMin). X: N×d rows are samples. Dual steps are clipped to
  * ‖XᵀΔν‖∞ ≤ 1 (C3: the link is exponential).
  */
-export function minQk(X: ArrayLike<ArrayLike<number>>, y: ArrayLike<number>, r: ArrayLike<number>, w0?: ArrayLike<number>, crossCheck = true): SeparableResult {
+export function minQk(X: ArrayLike<ArrayLike<number>>, y: ArrayLike<number>, r: ArrayLike<number>, w0?: ArrayLike<number>, crossCheck = true, nu0?: ArrayLike<number>): SeparableResult {
   const rows = Array.from({ length: X.length }, (_, n) => Array.from(X[n]));
-  return minSeparable(rows, y, qkPotential(r, w0), { maxDualStep: 1, crossCheck, maxIter: 2000 });
+  // nu0: a warm start for the dual (e.g. extrapolated along a sequence of k); without it, minSeparable's own start.
+  return minSeparable(rows, y, qkPotential(r, w0), { maxDualStep: 1, crossCheck, maxIter: 2000, nu0 });
 }
